@@ -1,0 +1,53 @@
+"""Loading knowledge files (actors, triggers, place variants...) with a schema check.
+
+Knowledge is data: CSV files in ``wirecoder/knowledge/`` that users can read and extend. A user file
+with the same columns is added after the bundled one (``Settings.knowledge_paths``): the loader
+picks files by their stem prefix, e.g. ``actors*.csv``.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from .errors import W201, KnowledgeError
+
+BUNDLED = Path(str(resources.files("wirecoder") / "knowledge"))
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of a knowledge file, with where it came from (for error messages)."""
+
+    values: dict[str, str]
+    path: Path
+    line: int
+
+    def __getitem__(self, key: str) -> str:
+        return self.values.get(key) or ""
+
+
+def knowledge_files(kind: str, extra: Iterable[Path] = ()) -> list[Path]:
+    """Bundled ``<kind>*.csv`` files, then the user's files whose name starts with ``kind``."""
+    bundled = sorted(BUNDLED.glob(f"{kind}*.csv"))
+    users = [Path(p) for p in extra if Path(p).name.startswith(kind)]
+    return bundled + users
+
+
+def read_rows(kind: str, required: Iterable[str], extra: Iterable[Path] = ()) -> Iterator[Row]:
+    """Rows of every ``kind`` file; '#' lines are comments; a row missing a required column raises."""
+    required = tuple(required)
+    for path in knowledge_files(kind, extra):
+        with open(path, encoding="utf-8", newline="") as handle:
+            lines = (line for line in handle if not line.lstrip().startswith("#"))
+            for number, values in enumerate(csv.DictReader(lines), start=2):
+                clean = {k.strip(): (v or "").strip() for k, v in values.items() if k}
+                if not any(clean.values()):
+                    continue
+                for column in required:
+                    if not clean.get(column):
+                        raise KnowledgeError(W201.format(path=path, row=number, column=column), "W201")
+                yield Row(clean, path, number)
