@@ -271,6 +271,7 @@ class RunSummary:
     articles_read: int = 0
     articles_unchanged: int = 0
     skipped: list[Skipped] = field(default_factory=list)
+    notices: list = field(default_factory=list)  # Notice records: read, but with a warning
     events_new: int = 0
     events_updated: int = 0
     events_removed: int = 0

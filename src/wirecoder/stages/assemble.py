@@ -1,24 +1,374 @@
-"""Stage `assemble` (placeholder: not implemented yet).
+"""Stage `assemble`: one Event per reported event, each field with the words that support it.
 
 Reads: triggers, actors, places, dates, counts, attributions
-Writes: events
-Settings: none yet
+Writes: events (article-level reports; `dedup` later merges reports of many articles)
+Settings: min_confidence
+
+For each trigger that is not negated, the fields come from the trigger's own sentence first and
+fall back to the nearest earlier sentence of the article (news prose names the place once and
+then says "the town"). Triggers of one sentence with the same actors, day and place are one event
+at the highest-ranked type (ACLED's hierarchy); different actors make separate events.
 """
 
 from __future__ import annotations
 
-from ..records import AnalyzedArticle
+import datetime as dt
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from .. import taxonomy
+from ..records import (
+    AnalyzedArticle,
+    CountMention,
+    DateMention,
+    Event,
+    Evidence,
+    PlaceMention,
+    Source,
+    Span,
+    TriggerMention,
+)
+from ..roles import Roles, assign_roles
 from ..settings import Settings
+
+# How far back (in sentences) a field may be inherited from; beyond that it is left unknown.
+LOOKBACK = {"place": 4, "date": 2, "actors": 1}
+FEATURE_SPECIFICITY = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What assemble knows about one trigger before it becomes an Event."""
+
+    trigger: TriggerMention
+    roles: Roles
+    place: PlaceMention | None
+    date: DateMention | None
+    counts: tuple[CountMention, ...]
+    reported_by: tuple[str | None, Span | None]
 
 
 class AssembleStage:
     name = "assemble"
-    reads = ('triggers', 'actors', 'places', 'dates', 'counts', 'attributions')
-    writes = ('events',)
+    reads = ("triggers", "actors", "places", "dates", "counts", "attributions")
+    writes = ("events",)
+
+    def __init__(self, min_confidence: float = 0.0):
+        self.min_confidence = min_confidence
 
     def __call__(self, doc: AnalyzedArticle) -> AnalyzedArticle:
-        return doc
+        drafts = [self._draft(doc, trigger) for trigger in doc.triggers if not trigger.negated]
+        drafts = merge_concurrent(drafts)
+        events = [to_event(doc, draft) for draft in drafts]
+        events = [e for e in with_stable_ids(doc.article.id, events) if e.confidence >= self.min_confidence]
+        return replace(doc, events=tuple(events))
+
+    def _draft(self, doc: AnalyzedArticle, trigger: TriggerMention) -> Draft:
+        return Draft(
+            trigger=trigger,
+            roles=_roles(doc, trigger),
+            place=_place(doc, trigger),
+            date=_date(doc, trigger),
+            counts=_counts(doc, trigger),
+            reported_by=_reported_by(doc, trigger),
+        )
+
+
+# --- choosing each field ---------------------------------------------------------------------
+
+
+def _roles(doc: AnalyzedArticle, trigger: TriggerMention) -> Roles:
+    for distance in range(LOOKBACK["actors"] + 1):
+        index = trigger.sentence - distance
+        actors = [a for a in doc.actors if a.sentence == index]
+        if actors and 0 <= index < len(doc.sentences):
+            sentence = doc.sentences[index].span
+            # an inherited sentence's actors have no position relative to the trigger
+            anchor = trigger if distance == 0 else replace(trigger, span=Span(sentence.end, sentence.end, ""))
+            return assign_roles(anchor, actors, sentence.text, sentence.start, trigger.sub_event_type)
+    return Roles(None, None, (), ())
+
+
+def _place(doc: AnalyzedArticle, trigger: TriggerMention) -> PlaceMention | None:
+    for distance in range(LOOKBACK["place"] + 1):
+        candidates = [p for p in doc.places if p.sentence == trigger.sentence - distance]
+        if candidates:
+            return min(candidates, key=lambda p: _place_rank(p, trigger))
+    return None
+
+
+def _place_rank(mention: PlaceMention, trigger: TriggerMention) -> tuple:
+    feature = mention.place.feature if mention.place else "city"
+    return (
+        mention.place is None and mention.geo_precision >= 3,
+        FEATURE_SPECIFICITY.get(feature, 3),
+        mention.geo_precision,
+        abs(mention.span.start - trigger.span.start),
+    )
+
+
+def _date(doc: AnalyzedArticle, trigger: TriggerMention) -> DateMention | None:
+    for distance in range(LOOKBACK["date"] + 1):
+        candidates = [d for d in doc.dates if d.sentence == trigger.sentence - distance]
+        if candidates:
+            return min(candidates, key=lambda d: abs(d.span.start - trigger.span.start))
+    return None
+
+
+def _counts(doc: AnalyzedArticle, trigger: TriggerMention) -> tuple[CountMention, ...]:
+    """Counts of the trigger's sentence, or of the next one when that one reports no event of its own."""
+    own = tuple(c for c in doc.counts if c.sentence == trigger.sentence)
+    if own:
+        return own
+    following = trigger.sentence + 1
+    if any(t.sentence == following for t in doc.triggers):
+        return ()
+    return tuple(c for c in doc.counts if c.sentence == following)
+
+
+def _reported_by(doc: AnalyzedArticle, trigger: TriggerMention) -> tuple[str | None, Span | None]:
+    for attribution in doc.attributions:
+        if attribution.sentence in (trigger.sentence, trigger.sentence + 1):
+            return attribution.reported_by, attribution.span
+    return None, None
+
+
+# --- concurrent tactics: ACLED's hierarchy -------------------------------------------------------
+
+
+def merge_concurrent(drafts: Sequence[Draft]) -> list[Draft]:
+    """Keep one draft per (actors, day, place, family); the highest-ranked type wins, evidence joins."""
+    kept: dict[tuple, Draft] = {}
+    for draft in drafts:
+        key = _concurrency_key(draft)
+        current = kept.get(key)
+        if current is None or taxonomy.rank(draft.trigger.sub_event_type) > taxonomy.rank(
+            current.trigger.sub_event_type
+        ):
+            kept[key] = _fill_from(draft, current) if current else draft
+        else:
+            kept[key] = _fill_from(current, draft)
+    return list(kept.values())
+
+
+def _concurrency_key(draft: Draft) -> tuple:
+    roles = draft.roles
+    place = draft.place.place.geonameid if draft.place and draft.place.place else None
+    date = (draft.date.start, draft.date.end) if draft.date else None
+    scope = _scope(draft.counts)
+    return (
+        roles.actor1.name if roles.actor1 else None,
+        roles.actor2.name if roles.actor2 else None,
+        place or (draft.place.span.text if draft.place else None),
+        date,
+        scope,
+        taxonomy.family(draft.trigger.event_type) if draft.trigger.event_type else None,
+    )
+
+
+def _fill_from(winner: Draft, other: Draft | None) -> Draft:
+    if other is None:
+        return winner
+    return replace(winner, counts=winner.counts or other.counts)
+
+
+# --- building the Event -------------------------------------------------------------------------
+
+
+def to_event(doc: AnalyzedArticle, draft: Draft) -> Event:
+    article, trigger, roles = doc.article, draft.trigger, draft.roles
+    fatalities = _fatality_fields(draft.counts, roles)
+    reported_by, attribution_span = draft.reported_by
+    killed = [c for c in draft.counts if c.kind == "killed" and c.reported_by]
+    reported_by = reported_by or (killed[0].reported_by if killed else None)
+    evidence = _evidence(article.id, draft, attribution_span)
+    event = Event(
+        event_id="",
+        **_date_fields(draft.date, article.published, fatalities["fatalities_scope"]),
+        disorder_type=trigger.disorder_type,
+        event_type=trigger.event_type,
+        sub_event_type=trigger.sub_event_type,
+        actor1=roles.actor1.name if roles.actor1 else None,
+        assoc_actor_1=tuple(a.name for a in roles.assoc_actor_1),
+        inter1=roles.actor1.inter if roles.actor1 else None,
+        actor2=roles.actor2.name if roles.actor2 else None,
+        assoc_actor_2=tuple(a.name for a in roles.assoc_actor_2),
+        inter2=roles.actor2.inter if roles.actor2 else None,
+        **_place_fields(draft.place),
+        **fatalities,
+        type_of_violence=taxonomy.type_of_violence(
+            trigger.sub_event_type,
+            roles.actor1.inter if roles.actor1 else None,
+            roles.actor2.inter if roles.actor2 else None,
+        ),
+        sources=(_source(article, reported_by),),
+        evidence=evidence,
+        confidence=_confidence(draft),
+    )
+    return event
+
+
+def _date_fields(mention: DateMention | None, published: dt.date | None, scope: str) -> dict:
+    if mention is not None:
+        return {
+            "event_date": _iso(mention.start),
+            "date_end": _iso(mention.end or mention.start),
+            "time_precision": mention.time_precision if mention.start else None,
+            "date_prec": mention.date_prec if mention.start else None,
+        }
+    if published is None or scope == "cumulative":
+        return {"event_date": None, "date_end": None, "time_precision": None, "date_prec": None}
+    # An undated event in a dated report happened in the days before publication: a week-wide window.
+    return {
+        "event_date": _iso(published - dt.timedelta(days=6)),
+        "date_end": _iso(published),
+        "time_precision": 2,
+        "date_prec": 3,
+    }
+
+
+def _place_fields(mention: PlaceMention | None) -> dict:
+    if mention is None:
+        return {}
+    place = mention.place
+    if place is None:
+        return {"location": mention.span.text, "geo_precision": 3, "where_prec": 7}
+    return {
+        "country": place.country,
+        "iso3": place.iso3,
+        "admin1": place.admin1,
+        "admin2": place.admin2,
+        "location": mention.span.text if place.feature == "unresolved" else place.name,
+        "latitude": place.latitude,
+        "longitude": place.longitude,
+        "geo_precision": mention.geo_precision,
+        "geonameid": place.geonameid,
+        "where_prec": mention.where_prec,
+    }
+
+
+def _fatality_fields(counts: Sequence[CountMention], roles: Roles) -> dict:
+    killed = [c for c in counts if c.kind == "killed"]
+    injured = [c for c in counts if c.kind == "injured"]
+    scope = "cumulative" if any(c.scope == "cumulative" for c in killed) else "event"
+    killed = [c for c in killed if c.scope == scope]
+    fields: dict = {"fatalities_scope": scope}
+    if killed:
+        lows = [c.low if c.low is not None else c.best for c in killed]
+        bests = [c.best if c.best is not None else (c.low or c.high) for c in killed]
+        highs = [c.high if c.high is not None else c.best for c in killed]
+        fields["fatalities_low"] = _sum(lows)
+        fields["fatalities_best"] = _sum(bests)
+        fields["fatalities_high"] = _sum(highs)
+        fields["fatalities"] = fields["fatalities_low"] or fields["fatalities_best"] or 0
+        fields.update(_deaths_by_side(killed, roles))
+    if injured:
+        fields["injured"] = _sum([c.best if c.best is not None else c.low for c in injured])
+    return fields
+
+
+def _sum(values: Sequence[int | None]) -> int | None:
+    present = [v for v in values if v is not None]
+    return sum(present) if present else None
+
+
+def _deaths_by_side(killed: Sequence[CountMention], roles: Roles) -> dict:
+    sides: dict[str, int] = {}
+    for count in killed:
+        side = _side_of(count.side, roles)
+        sides[side] = sides.get(side, 0) + (count.best or count.low or 0)
+    return {f"deaths_{side}": value for side, value in sides.items()}
+
+
+def _side_of(side: str | None, roles: Roles) -> str:
+    if side in ("a", "b"):
+        return side
+    if side == "civilians":
+        return "civilians"
+    for role, label in ((roles.actor1, "a"), (roles.actor2, "b")):
+        if role is None or side is None:
+            continue
+        if side == role.name or (side == "state" and role.inter == 1) or (
+            side == "nonstate" and role.inter in (2, 3, 4)
+        ):
+            return label
+    return "unknown"
+
+
+def _evidence(article_id: str, draft: Draft, attribution: Span | None) -> tuple[Evidence, ...]:
+    spans: list[tuple[str, Span]] = [("event_type", draft.trigger.span)]
+    roles = draft.roles
+    for field, mention in (("actor1", roles.actor1), ("actor2", roles.actor2)):
+        if mention is not None:
+            spans.append((field, mention.span))
+    for mention in roles.assoc_actor_1:
+        spans.append(("assoc_actor_1", mention.span))
+    for mention in roles.assoc_actor_2:
+        spans.append(("assoc_actor_2", mention.span))
+    if draft.place:
+        spans.append(("location", draft.place.span))
+    if draft.date:
+        spans.append(("event_date", draft.date.span))
+    for count in draft.counts:
+        spans.append(("fatalities" if count.kind == "killed" else count.kind, count.span))
+    if attribution:
+        spans.append(("reported_by", attribution))
+    return tuple(Evidence(field, article_id, s.start, s.end, s.text) for field, s in spans)
+
+
+def _source(article, reported_by: str | None) -> Source:
+    return Source(
+        article_id=article.id,
+        outlet=article.source,
+        url=article.url,
+        published=_iso(article.published),
+        reported_by=reported_by,
+    )
+
+
+def _confidence(draft: Draft) -> float:
+    found = [draft.roles.actor1, draft.place, draft.date, draft.roles.actor2]
+    score = 0.4 + 0.12 * sum(1 for part in found if part is not None)
+    if draft.place is not None and draft.place.place is None:
+        score -= 0.05
+    return round(min(score, 0.95), 2)
+
+
+def _scope(counts: Sequence[CountMention]) -> str:
+    return "cumulative" if any(c.scope == "cumulative" and c.kind == "killed" for c in counts) else "event"
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+# --- ids ----------------------------------------------------------------------------------------
+
+
+def with_stable_ids(article_id: str, events: Sequence[Event]) -> list[Event]:
+    """Report ids that survive re-runs: derived from the article and what the event is, not its order."""
+    seen: dict[str, int] = {}
+    result = []
+    for event in events:
+        key = "|".join(
+            str(part)
+            for part in (
+                article_id,
+                event.sub_event_type,
+                event.event_date,
+                event.geonameid or event.location,
+                event.actor1,
+                event.actor2,
+                event.fatalities_scope,
+            )
+        )
+        ordinal = seen.get(key, 0)
+        seen[key] = ordinal + 1
+        digest = hashlib.sha1(f"{key}|{ordinal}".encode()).hexdigest()[:16]
+        result.append(replace(event, event_id=f"r-{digest}"))
+    return result
 
 
 def build(settings: Settings) -> AssembleStage:
-    return AssembleStage()
+    return AssembleStage(settings.min_confidence)
