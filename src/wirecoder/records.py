@@ -266,6 +266,15 @@ class Skipped:
     code: str = "W000"
 
 
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """An input that was read, but with a warning (decoded as cp1252, truncated...); its Article follows."""
+
+    origin: str
+    message: str
+    code: str = "W000"
+
+
 @dataclass
 class RunSummary:
     articles_read: int = 0

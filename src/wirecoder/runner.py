@@ -57,7 +57,13 @@ def run(
     version = pipeline_version(tuple(settings.knowledge_paths))
     summary = RunSummary()
     pipeline: Pipeline | None = None
-    for item in read_inputs(list(inputs), published=published, source=source, max_chars=settings.max_chars):
+    for item in read_inputs(
+        list(inputs),
+        published=published,
+        source=source,
+        max_chars=settings.max_chars,
+        knowledge_paths=settings.knowledge_paths,
+    ):
         if on_item:
             on_item(getattr(item, "id", None) or getattr(item, "origin", ""))
         if isinstance(item, Skipped):

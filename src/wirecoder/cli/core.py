@@ -129,7 +129,13 @@ def extract(
 
     settings = settings_with(knowledge)
     pipeline = Pipeline(settings)
-    for item in read_inputs([file], published=parse_date(published), source=source, max_chars=settings.max_chars):
+    for item in read_inputs(
+        [file],
+        published=parse_date(published),
+        source=source,
+        max_chars=settings.max_chars,
+        knowledge_paths=settings.knowledge_paths,
+    ):
         if isinstance(item, (Skipped, Notice)):
             console.print(f"[yellow]{item.code}[/yellow]: {getattr(item, 'reason', None) or item.message}")
         elif isinstance(item, Article):

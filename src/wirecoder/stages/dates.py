@@ -1,24 +1,273 @@
-"""Stage `dates` (placeholder: not implemented yet).
+"""Stage `dates`: date expressions in each sentence, resolved against the publication date.
 
 Reads: sentences
-Writes: dates
-Settings: none yet
+Writes: dates (one DateMention per expression: its span, start and end dates, ACLED time_precision,
+        UCDP date_prec, and whether it was relative to the publication date)
+Settings: knowledge_paths (extra ``date_expressions*.csv`` files)
+
+Spans are found with the patterns of ``knowledge/date_expressions.csv`` (never by searching the whole
+text with a date parser, which reads "We" as a Wednesday), then resolved: absolute dates with
+dateparser, relative ones by the resolver the row names. Decisions:
+
+- "on Monday" is the most recent Monday on or before publication; "last Monday" is strictly before.
+- "last week" is the previous Monday-Sunday; "over the past week" the seven days up to publication.
+- "since the start of the offensive" ends at publication; its start is unknown (``start=None``),
+  to be filled from the campaign's own dates by whoever links the toll to its campaign.
+- With no publication date, relative expressions stay unresolved (dates and precisions ``None``);
+  absolute dates resolve only when they carry a year. Today's date is never used.
+- time_precision follows the span (1 one day, 2 up to a week, 3 longer) unless the row overrides it;
+  date_prec follows UCDP (1 exact day, 2 two to six days, 3 a week, 4 a month, 5 more).
 """
 
 from __future__ import annotations
 
-from ..records import AnalyzedArticle
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+import dateparser
+
+from ..knowledge import read_rows
+from ..numbers import word_to_int
+from ..records import AnalyzedArticle, DateMention, Span
 from ..settings import Settings
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+Resolved = tuple[dt.date | None, dt.date | None]
+MACRO = re.compile(r"\{(\w+)\}")  # {month} in a pattern; regex repeats like {1,2} are left alone
+
+
+@dataclass(frozen=True)
+class DatePattern:
+    name: str
+    regex: re.Pattern
+    resolver: str
+    amount: int
+    precision: int | None
+
+
+def load_patterns(extra: Iterable[Path] = ()) -> list[DatePattern]:
+    """Date patterns from the knowledge files, macros ({month}) expanded, in file order."""
+    macros: dict[str, str] = {}
+    patterns = []
+    for row in read_rows("date_expressions", ("name", "kind", "pattern"), extra):
+        text = MACRO.sub(lambda m: macros.get(m.group(1), m.group(0)), row["pattern"])
+        if row["kind"] == "macro":
+            macros[row["name"]] = text
+            continue
+        amount = int(row["amount"] or 0)
+        precision = int(row["precision"]) if row["precision"] else None
+        regex = re.compile(text, re.IGNORECASE)
+        patterns.append(DatePattern(row["name"], regex, row["resolver"], amount, precision))
+    return patterns
+
+
+# --- resolvers: (match groups, amount, published) -> (start, end) --------------------------------
+
+
+def _month_number(name: str) -> int:
+    return dateparser.parse(f"1 {name.rstrip('.')} 2000", languages=["en"]).month
+
+
+def _month_span(year: int, month: int) -> Resolved:
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _minus_months(day: dt.date, months: int) -> tuple[int, int]:
+    index = day.year * 12 + day.month - 1 - months
+    return index // 12, index % 12 + 1
+
+
+def _count(groups: dict) -> int:
+    return word_to_int(groups.get("n") or "one") or 1
+
+
+def _unit(groups: dict) -> str:
+    return groups["unit"].lower().rstrip("s")
+
+
+def resolve_days_ago(groups: dict, amount: int, published: dt.date) -> Resolved:
+    day = published - dt.timedelta(days=amount)
+    return day, day
+
+
+def resolve_weekday(groups: dict, amount: int, published: dt.date) -> Resolved:
+    wanted = WEEKDAYS.index(groups["weekday"].lower())
+    back = (published.weekday() - wanted) % 7 or (7 if amount else 0)
+    day = published - dt.timedelta(days=back)
+    return day, day
+
+
+def resolve_ago(groups: dict, amount: int, published: dt.date) -> Resolved:
+    count, unit = _count(groups), _unit(groups)
+    if unit == "month":
+        return _month_span(*_minus_months(published, count))
+    if unit == "year":
+        year = published.year - count
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    day = published - dt.timedelta(days=count * UNIT_DAYS[unit])
+    return day, day
+
+
+def resolve_last_week(groups: dict, amount: int, published: dt.date) -> Resolved:
+    monday = published - dt.timedelta(days=published.weekday() + 7)
+    return monday, monday + dt.timedelta(days=6)
+
+
+def resolve_this_week(groups: dict, amount: int, published: dt.date) -> Resolved:
+    monday = published - dt.timedelta(days=published.weekday())
+    return monday, max(monday, published - dt.timedelta(days=amount))
+
+
+def resolve_past_span(groups: dict, amount: int, published: dt.date) -> Resolved:
+    count, unit = _count(groups), _unit(groups)
+    if unit == "year":
+        return published.replace(year=published.year - count), published
+    if unit == "month":
+        year, month = _minus_months(published, count)
+        return dt.date(year, month, min(published.day, calendar.monthrange(year, month)[1])), published
+    return published - dt.timedelta(days=count * UNIT_DAYS[unit]), published
+
+
+def resolve_last_month(groups: dict, amount: int, published: dt.date) -> Resolved:
+    return _month_span(*_minus_months(published, 1))
+
+
+def resolve_this_month(groups: dict, amount: int, published: dt.date) -> Resolved:
+    return published.replace(day=1), published
+
+
+def resolve_last_year(groups: dict, amount: int, published: dt.date) -> Resolved:
+    return dt.date(published.year - 1, 1, 1), dt.date(published.year - 1, 12, 31)
+
+
+def resolve_this_year(groups: dict, amount: int, published: dt.date) -> Resolved:
+    return dt.date(published.year, 1, 1), published
+
+
+def resolve_since_start(groups: dict, amount: int, published: dt.date) -> Resolved:
+    return None, published
+
+
+def resolve_month(groups: dict, amount: int, published: dt.date | None) -> Resolved:
+    month = _month_number(groups["month"])
+    if groups.get("year"):
+        return _month_span(int(groups["year"]), month)
+    if published is None:
+        return None, None
+    year = published.year if month <= published.month else published.year - 1
+    return _month_span(year, month)
+
+
+def resolve_year(groups: dict, amount: int, published: dt.date | None) -> Resolved:
+    year = int(groups["year"])
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def resolve_absolute(groups: dict, amount: int, published: dt.date | None) -> Resolved:
+    """A day and a month: dateparser, anchored on publication so a missing year is the latest past one."""
+    if not groups.get("year") and published is None:
+        return None, None
+    month = groups.get("month") or groups.get("mon")
+    text = f"{groups['day']} {month.rstrip('.')} {groups.get('year') or ''}".strip()
+    base = dt.datetime.combine(published or dt.date(int(groups["year"]), 12, 31), dt.time())
+    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "DATE_ORDER": "DMY"}
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    return (parsed.date(), parsed.date()) if parsed else (None, None)
+
+
+RESOLVERS: dict[str, Callable[[dict, int, dt.date], Resolved]] = {
+    name.removeprefix("resolve_"): func for name, func in globals().items() if name.startswith("resolve_")
+}
+# Resolvers that need no publication date (the others are relative to it).
+ABSOLUTE = frozenset({"absolute", "month", "year"})
+OVERRIDE_DATE_PREC = {1: 1, 2: 3, 3: 4}  # the UCDP date_prec an ACLED time_precision override implies
+
+
+# --- precisions ---------------------------------------------------------------------------------
+
+
+def time_precision(start: dt.date | None, end: dt.date | None) -> int | None:
+    """ACLED: 1 one day, 2 within a week, 3 longer; an open start counts as longer."""
+    if end is None:
+        return None
+    if start is None:
+        return 3
+    days = (end - start).days
+    return 1 if days == 0 else 2 if days <= 7 else 3
+
+
+def date_prec(start: dt.date | None, end: dt.date | None) -> int | None:
+    """UCDP: 1 exact day, 2 two to six days, 3 a week, 4 a month, 5 more (or an open start)."""
+    if end is None:
+        return None
+    if start is None:
+        return 5
+    days = (end - start).days + 1
+    for limit, prec in ((1, 1), (6, 2), (8, 3), (31, 4)):
+        if days <= limit:
+            return prec
+    return 5
+
+
+# --- finding spans ------------------------------------------------------------------------------
+
+
+def find_matches(text: str, patterns: list[DatePattern]) -> list[tuple[re.Match, DatePattern]]:
+    """Non-overlapping matches: the longest wins, then the earliest row."""
+    found = [(m, p, rank) for rank, p in enumerate(patterns) for m in p.regex.finditer(text)]
+    found.sort(key=lambda item: (-(item[0].end() - item[0].start()), item[2]))
+    kept: list[tuple[re.Match, DatePattern]] = []
+    for match, pattern, _ in found:
+        if all(match.end() <= k.start() or match.start() >= k.end() for k, _ in kept):
+            kept.append((match, pattern))
+    return sorted(kept, key=lambda item: item[0].start())
+
+
+def resolve(match: re.Match, pattern: DatePattern, published: dt.date | None) -> tuple:
+    """(start, end, time_precision, date_prec, relative) for one match."""
+    groups = {k: v for k, v in match.groupdict().items() if v}
+    relative = pattern.resolver not in ABSOLUTE or not groups.get("year")
+    if published is None and pattern.resolver not in ABSOLUTE:
+        return None, None, None, None, True
+    start, end = RESOLVERS[pattern.resolver](groups, pattern.amount, published)
+    precision, prec = time_precision(start, end), date_prec(start, end)
+    if pattern.precision and end is not None:  # "two weeks ago": one day, known only to the week
+        precision = pattern.precision
+        prec = max(prec, OVERRIDE_DATE_PREC[precision])
+    return start, end, precision, prec, relative
 
 
 class DatesStage:
     name = "dates"
-    reads = ('sentences',)
-    writes = ('dates',)
+    reads = ("sentences",)
+    writes = ("dates",)
+
+    def __init__(self, patterns: list[DatePattern]):
+        self.patterns = patterns
 
     def __call__(self, doc: AnalyzedArticle) -> AnalyzedArticle:
-        return doc
+        published = doc.article.published
+        if isinstance(published, dt.datetime):
+            published = published.date()
+        mentions = []
+        for index, sentence in enumerate(doc.sentences):
+            for match, pattern in find_matches(sentence.span.text, self.patterns):
+                start = sentence.span.start + match.start()
+                span = Span(start, start + len(match.group()), match.group())
+                mentions.append(DateMention(span, index, *resolve(match, pattern, published)))
+        return replace(doc, dates=tuple(mentions))
+
+
+@lru_cache(maxsize=8)
+def _cached_patterns(extra: tuple[Path, ...]) -> list[DatePattern]:
+    return load_patterns(extra)
 
 
 def build(settings: Settings) -> DatesStage:
-    return DatesStage()
+    return DatesStage(_cached_patterns(tuple(settings.knowledge_paths)))

@@ -1,24 +1,348 @@
-"""Stage `fatalities` (placeholder: not implemented yet).
+"""Stage `fatalities`: how many people were killed, injured, captured, displaced or found dead, and who says so.
 
-Reads: sentences
-Writes: counts, attributions
-Settings: none yet
+Reads: sentences, actors (a named actor in a counted phrase gives its side), dates (a toll dated to one
+       day is that day's event, not a campaign's running toll)
+Writes: counts (CountMention per number: kind, low/best/high, scope, side, reported_by, evidence span),
+        attributions (Attribution per "according to X" / "X said")
+Settings: knowledge_paths (extra ``count_words*``, ``casualty_cues*``, ``toll_cues*``, ``attribution_cues*``)
+
+How a number becomes a count, inside one sentence:
+
+1. ``numbers.QuantityFinder`` finds quantity phrases ("at least 13", "dozens", "a dozen").
+2. Each is linked to a casualty word (``casualty_cues.csv``) right before it ("killing 13", "the death
+   toll rose to 341") or after it ("13 soldiers were killed", "seven deaths"). "Two bombers killed 92
+   people" links only 92: a number before an active verb with an object is the doer, not the victims.
+3. A number joined by "and" to a linked one shares its word: "two soldiers and three militants were
+   killed" gives two counts (2 state, 3 nonstate) that sum to 5. "including five children" and "five of
+   those killed" are parts of a count already given, so they are not counted again.
+4. Side is semantic (``state``, ``nonstate``, ``civilians``) from the counted noun, or the canonical name
+   of an actor named in the phrase ("five SDF fighters" -> "Syrian Democratic Forces"); the assemble stage
+   maps sides onto actor1/actor2. ``None`` when the text does not say ("five people").
+5. Scope is ``cumulative`` for a running toll (``toll_cues.csv``): "the death toll rose to 341", "so far",
+   "since the start of the offensive" - unless the sentence names one incident or one day.
+6. ``reported_by`` is the claimant attributed in the same sentence, acronyms expanded ("SOHR").
+
+"casualties" is not a casualty word here: it mixes dead and wounded (ACLED codes 0 for it).
 """
 
 from __future__ import annotations
 
-from ..records import AnalyzedArticle
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+from ..knowledge import read_rows
+from ..numbers import Quantity, QuantityFinder, load_count_words
+from ..records import AnalyzedArticle, Attribution, CountMention, Sentence, Span
 from ..settings import Settings
+
+# Words allowed between a number and a casualty word that follows it ("five people have been killed").
+AUX = r"(?:were|was|have|has|had|been|being|are|is|got|be|to|reportedly|allegedly|also|all|later|now|already|subsequently|confirmed|feared|believed|found|reported|said|since|who|that)"
+POST_GAP = re.compile(rf"^(?P<noun>(?:\s+(?!{AUX}\b)[\w'’.-]+){{0,5}}?)(?P<aux>(?:\s+{AUX}\b)*)\s*$", re.IGNORECASE)
+# Words allowed between a casualty word and the number after it ("killing another 25", "bodies of 5").
+PRE_GAP = re.compile(r"^\s*(?:(?:another|an additional|a further|additional|the|of|off|a total of)\s+)?$", re.IGNORECASE)
+# After a transitive verb, these start an object: "bombers killed 92 people" (the bombers did the killing).
+OBJECT = re.compile(r"^\s+(?:\d|(?:a|an|the|his|her|their|its|at least|more than|some|about|dozens|scores|hundreds|several|many|one|two|three|four|five|six|seven|eight|nine|ten)\b)", re.IGNORECASE)
+# Between two numbers counted together: "two soldiers and three militants".
+JOINED = re.compile(r"^(?:\s+[\w'’-]+){0,4}?\s*,?\s*(?:and|as well as|plus|,)\s*$", re.IGNORECASE)
+# "killed [a lawmaker] and six others", "killing [him] and five relatives": one person, then the number.
+ONE_AND = re.compile(r"\s+(?P<one>(?P<pronoun>him|her)|(?:a|an|the|one)\s[^,;]{1,40}?)\s+and\s+", re.IGNORECASE)
+OTHERS = re.compile(r"^\s+(?:others|more|other\b)", re.IGNORECASE)
+# After a number: "five of those killed" is part of a count already given.
+PART_OF = re.compile(r"^\s+of\s+(?:those|the|them|whom|these)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    kind: str
+    before: bool  # may come before its number
+    after: bool  # may come after its number
+    transitive: bool
+    toll: bool = False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    cues: tuple[tuple[re.Pattern, str, str, bool], ...]  # (regex, kind, position, transitive)
+    victims: tuple[tuple[re.Pattern, str], ...]
+    tolls: dict[str, re.Pattern]  # type -> one regex of all its phrases
+
+
+def _word_regex(phrases: Iterable[str]) -> re.Pattern:
+    return re.compile(r"\b(?:%s)\b" % "|".join(f"(?:{p})" for p in phrases), re.IGNORECASE)
+
+
+def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
+    cues, victims = [], []
+    for row in read_rows("casualty_cues", ("phrase", "type"), extra):
+        regex = re.compile(rf"\b(?:{row['phrase']})\b", re.IGNORECASE)
+        if row["type"] == "cue":
+            cues.append((regex, row["kind"], row["position"] or "both", row["transitive"] == "yes"))
+        elif row["type"] == "victim":
+            victims.append((regex, row["side"]))
+    by_type: dict[str, list[str]] = {}
+    for row in read_rows("toll_cues", ("phrase", "type"), extra):
+        by_type.setdefault(row["type"], []).append(row["phrase"])
+    tolls = {kind: _word_regex(phrases) for kind, phrases in by_type.items()}
+    return Lexicon(tuple(cues), tuple(victims), tolls)
+
+
+# --- finding cues and linking numbers to them ------------------------------------------------------
+
+
+def find_cues(text: str, lexicon: Lexicon) -> list[Cue]:
+    """Casualty words and toll phrases; where two overlap, the longer wins ("shot dead" over "dead")."""
+    found = [
+        Cue(m.start(), m.end(), kind, position != "after", position != "before", transitive)
+        for regex, kind, position, transitive in lexicon.cues
+        for m in regex.finditer(text)
+    ]
+    toll = lexicon.tolls.get("toll")
+    found += [Cue(m.start(), m.end(), "killed", True, False, False, toll=True) for m in toll.finditer(text)] if toll else []
+    found.sort(key=lambda c: (c.start - c.end, c.start))
+    kept: list[Cue] = []
+    for cue in found:
+        if all(cue.end <= k.start or cue.start >= k.end for k in kept):
+            kept.append(cue)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def cue_before(text: str, quantity: Quantity, cues: list[Cue]) -> Cue | None:
+    """The casualty word just before the number: "killing at least 13"."""
+    earlier = [c for c in cues if c.before and c.end <= quantity.start]
+    if earlier and PRE_GAP.match(text[earlier[-1].end : quantity.start]):
+        return earlier[-1]
+    return None
+
+
+def cue_after(text: str, quantity: Quantity, cues: list[Cue], quantities: list[Quantity]) -> Cue | None:
+    """The casualty word after the number and its noun: "13 soldiers were killed", "seven deaths"."""
+    later = [c for c in cues if c.start >= quantity.end]
+    if not later or not later[0].after:
+        return None
+    cue = later[0]
+    gap = POST_GAP.match(text[quantity.end : cue.start])
+    if gap is None or any(quantity.end <= q.start < cue.start for q in quantities):
+        return None
+    active = cue.transitive and not gap.group("aux").strip() and OBJECT.match(text[cue.end :])
+    return None if active else cue
+
+
+def link(text: str, quantities: list[Quantity], cues: list[Cue], lexicon: Lexicon) -> dict[int, Cue]:
+    """Quantity index -> its casualty word; sums ("two soldiers and three militants") share one word."""
+    links: dict[int, Cue] = {}
+    for i, quantity in enumerate(quantities):
+        cue = cue_before(text, quantity, cues) or cue_after(text, quantity, cues, quantities)
+        if cue is not None and (not quantity.article or _names_victim(text, quantity, cue, lexicon)):
+            links[i] = cue
+    for i in reversed(range(len(quantities) - 1)):  # "two soldiers and [three militants were killed]"
+        _join(text, quantities, links, i, i + 1)
+    for i in range(1, len(quantities)):  # "[killing five soldiers] and three civilians"
+        _join(text, quantities, links, i, i - 1)
+    _one_and_others(text, quantities, cues, links)
+    return {i: cue for i, cue in links.items() if _counts(text, quantities[i])}
+
+
+def _one_and_others(text: str, quantities: list[Quantity], cues: list[Cue], links: dict[int, Cue]) -> None:
+    """"killed a lawmaker and six others" / "killing him and five relatives": one more, on the same word."""
+    for i, quantity in enumerate(list(quantities)):
+        earlier = [c for c in cues if c.before and c.end <= quantity.start]
+        if i in links or not earlier:
+            continue
+        one = ONE_AND.fullmatch(text, earlier[-1].end, quantity.start)
+        if one and (one.group("pronoun") or OTHERS.match(text[quantity.end :])):
+            links[i] = earlier[-1]
+            quantities.append(Quantity(one.start("one"), one.end("one"), one.group("one"), 1, 1, 1))
+            links[len(quantities) - 1] = earlier[-1]
+
+
+def _join(text: str, quantities: list[Quantity], links: dict[int, Cue], i: int, neighbour: int) -> None:
+    if i in links or neighbour not in links or quantities[i].article:
+        return
+    left, right = sorted((quantities[i], quantities[neighbour]), key=lambda q: q.start)
+    if JOINED.match(text[left.end : right.start]):
+        links[i] = links[neighbour]
+
+
+def _names_victim(text: str, quantity: Quantity, cue: Cue, lexicon: Lexicon) -> bool:
+    """'a' counts as one only when a victim noun follows: "a soldier was killed", not "a bomb killed"."""
+    phrase = text[quantity.end : cue.start] if cue.start > quantity.end else text[quantity.end : quantity.end + 40]
+    return _side_word(phrase, lexicon) is not None
+
+
+def _counts(text: str, quantity: Quantity) -> bool:
+    return not quantity.subset and not PART_OF.match(text[quantity.end :])
+
+
+# --- sides, scope, attribution --------------------------------------------------------------------
+
+
+def _side_word(phrase: str, lexicon: Lexicon) -> str | None:
+    hits = [(m.start(), side) for regex, side in lexicon.victims for m in [regex.search(phrase)] if m]
+    return min(hits)[1] if hits else None
+
+
+def counted_phrase(text: str, quantity: Quantity, cue: Cue) -> tuple[int, int]:
+    """Offsets of the words naming who was counted: between number and word, or just after the number."""
+    if cue.start >= quantity.end:
+        return quantity.end, cue.start
+    tail = re.match(r"(?:\s+(?!and\b|in\b|at\b|on\b|when\b|as\b|after\b)[\w'’-]+){0,4}", text[quantity.end :])
+    return quantity.end, quantity.end + tail.end()
+
+
+def side_of(doc: AnalyzedArticle, sentence: Sentence, bounds: tuple[int, int], lexicon: Lexicon) -> str | None:
+    start, end = (sentence.span.start + b for b in bounds)
+    for actor in doc.actors:
+        if start <= actor.span.start and actor.span.end <= end and actor.known and not actor.generic:
+            return actor.name
+    return _side_word(sentence.span.text[bounds[0] : bounds[1]], lexicon)
+
+
+def scope_of(cue: Cue, text: str, one_day: bool, lexicon: Lexicon) -> str:
+    """cumulative for a campaign's running toll; event when the sentence names one incident or day."""
+    def has(kind: str) -> bool:
+        return kind in lexicon.tolls and lexicon.tolls[kind].search(text) is not None
+
+    if has("campaign"):
+        return "cumulative"
+    if (cue.toll or has("running")) and not (has("incident") or one_day):
+        return "cumulative"
+    return "event"
+
+
+# --- attribution: "according to SOHR", "police said" ---------------------------------------------
+
+NAME = r"(?:[Tt]he\s+)?[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|the|and|on|in|al|el|de)\s+)*[A-Z][\w’'.&-]*)*(?:\s*\([A-Z][\w.&-]*\))?"
+
+
+@dataclass(frozen=True)
+class AttributionLexicon:
+    cues: tuple[re.Pattern, ...]
+    aliases: dict[str, str]  # lower-case alias -> full name
+    not_who: re.Pattern | None
+
+
+def load_attribution(extra: Iterable[Path] = ()) -> AttributionLexicon:
+    rows = list(read_rows("attribution_cues", ("phrase", "type"), extra))
+    speakers = [r["phrase"] for r in rows if r["type"] == "speaker"]
+    who = "(?P<who>%s)" % "|".join([f"(?:{s})" for s in speakers] + [NAME])
+    cues = tuple(re.compile(r["phrase"].replace("{who}", who)) for r in rows if r["type"] == "cue")
+    aliases = {r["phrase"].lower(): r["expansion"] for r in rows if r["type"] == "alias"}
+    not_who = [r["phrase"] for r in rows if r["type"] == "not_who"]
+    return AttributionLexicon(cues, aliases, re.compile("|".join(not_who)) if not_who else None)
+
+
+class AttributionFinder:
+    def __init__(self, lexicon: AttributionLexicon):
+        self.lexicon = lexicon
+
+    def find(self, sentence: Sentence, index: int) -> list[Attribution]:
+        found: list[Attribution] = []
+        for cue in self.lexicon.cues:
+            for match in cue.finditer(sentence.span.text):
+                name = self.claimant(match.group("who"))
+                start = sentence.span.start + match.start()
+                if name and all(a.span.start != start for a in found):
+                    found.append(Attribution(Span(start, start + len(match.group()), match.group()), index, name))
+        return sorted(found, key=lambda a: a.span.start)
+
+    def claimant(self, who: str) -> str | None:
+        """Canonical claimant: article and parenthesis dropped, acronyms expanded; None for "Tuesday"."""
+        who = re.sub(r"^(?:the|a|an)\s+", "", who.strip(), flags=re.IGNORECASE)
+        name, _, acronym = who.partition("(")
+        name, acronym = name.strip(), acronym.rstrip(")").strip()
+        if not name or (self.lexicon.not_who and self.lexicon.not_who.fullmatch(name)):
+            return None
+        aliases = self.lexicon.aliases
+        return aliases.get(name.lower()) or aliases.get(f"the {name.lower()}") or aliases.get(acronym.lower()) or name
 
 
 class FatalitiesStage:
     name = "fatalities"
-    reads = ('sentences',)
-    writes = ('counts', 'attributions')
+    reads = ("sentences", "actors", "dates")
+    writes = ("counts", "attributions")
+
+    def __init__(self, finder: QuantityFinder, lexicon: Lexicon, attribution: AttributionFinder):
+        self.finder = finder
+        self.lexicon = lexicon
+        self.attribution = attribution
 
     def __call__(self, doc: AnalyzedArticle) -> AnalyzedArticle:
-        return doc
+        counts: list[CountMention] = []
+        attributions: list[Attribution] = []
+        for index, sentence in enumerate(doc.sentences):
+            claims = self.attribution.find(sentence, index)
+            attributions += claims
+            counts += self.sentence_counts(doc, index, sentence, claims)
+        return replace(doc, counts=tuple(counts), attributions=tuple(attributions))
+
+    def sentence_counts(self, doc: AnalyzedArticle, index: int, sentence: Sentence,
+                        claims: list[Attribution]) -> list[CountMention]:
+        text = sentence.span.text
+        quantities = self.finder.find(text)
+        links = link(text, quantities, find_cues(text, self.lexicon), self.lexicon)
+        one_day = any(d.sentence == index and d.time_precision == 1 for d in doc.dates)
+        found = []
+        for i, cue in sorted(links.items(), key=lambda item: quantities[item[0]].start):
+            quantity = quantities[i]
+            start = sentence.span.start + quantity.start
+            side = side_of(doc, sentence, counted_phrase(text, quantity, cue), self.lexicon)
+            found.append(CountMention(
+                Span(start, start + len(quantity.text), quantity.text), index, cue.kind,
+                quantity.low, quantity.best, quantity.high, scope_of(cue, text, one_day, self.lexicon),
+                side, nearest_claim(claims, start),
+            ))
+        return found
+
+
+@dataclass(frozen=True)
+class Totals:
+    """Counts added up: low/best/high, and best per side (None for counts whose side is unknown)."""
+
+    low: int
+    best: int
+    high: int | None
+    by_side: dict[str | None, int]
+
+
+def add_up(counts: Iterable[CountMention]) -> Totals:
+    """Sum counts of one event ("two soldiers and three militants were killed" -> 5). A missing low
+    counts as its best figure; the high is known only when every count has one."""
+    counts = list(counts)
+    by_side: dict[str | None, int] = {}
+    for count in counts:
+        by_side[count.side] = by_side.get(count.side, 0) + (count.best or 0)
+    highs = [c.high for c in counts]
+    high = sum(highs) if counts and None not in highs else None
+    low = sum(c.low if c.low is not None else (c.best or 0) for c in counts)
+    return Totals(low, sum(c.best or 0 for c in counts), high, by_side)
+
+
+def largest_total(counts: Iterable[CountMention], kind: str = "killed", scope: str = "event") -> Totals | None:
+    """The biggest per-sentence sum of one kind: repeated mentions of one figure are not added up."""
+    by_sentence: dict[int, list[CountMention]] = {}
+    for count in counts:
+        if count.kind == kind and count.scope == scope:
+            by_sentence.setdefault(count.sentence, []).append(count)
+    totals = [add_up(group) for group in by_sentence.values()]
+    return max(totals, key=lambda t: t.best, default=None)
+
+
+def nearest_claim(claims: list[Attribution], offset: int) -> str | None:
+    if not claims:
+        return None
+    return min(claims, key=lambda c: abs(c.span.start - offset)).reported_by
+
+
+@lru_cache(maxsize=8)
+def _cached_stage(extra: tuple[Path, ...]) -> FatalitiesStage:
+    finder = QuantityFinder(load_count_words(extra))
+    return FatalitiesStage(finder, load_lexicon(extra), AttributionFinder(load_attribution(extra)))
 
 
 def build(settings: Settings) -> FatalitiesStage:
-    return FatalitiesStage()
+    return _cached_stage(tuple(settings.knowledge_paths))
