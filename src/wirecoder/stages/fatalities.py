@@ -38,11 +38,14 @@ from ..numbers import Quantity, QuantityFinder, load_count_words
 from ..records import AnalyzedArticle, Attribution, CountMention, Sentence, Span
 from ..settings import Settings
 
-# Words allowed between a number and a casualty word that follows it ("five people have been killed").
-AUX = r"(?:were|was|have|has|had|been|being|are|is|got|be|to|reportedly|allegedly|also|all|later|now|already|subsequently|confirmed|feared|believed|found|reported|said|since|who|that)"
-POST_GAP = re.compile(rf"^(?P<noun>(?:\s+(?!{AUX}\b)[\w'’.-]+){{0,5}}?)(?P<aux>(?:\s+{AUX}\b)*)\s*$", re.IGNORECASE)
+# Between a number and a casualty word that follows it: the counted noun and its verb ("five people,
+# believed to be farmers, have been killed"); at most ten words, no clause break (", and", ";").
+TAG = r"(?:\s*</?\w+>)*"  # stray HTML tags left in scraped text ("<b>killed</b>")
+POST_GAP = re.compile(rf"^(?!.*(?:,\s*(?:and|but|while|as)\b|;|:))(?:{TAG}\s*,?\s+[\w'’.()\[\]-]+){{0,10}}{TAG}\s*,?\s*$")
+# The verb is passive when an auxiliary comes right before it (adverbs aside): "were (later) killed".
+PASSIVE = re.compile(r"\b(?:were|was|been|being|be|are|is|got|get)(?:\s+\w+ly)?\s*$", re.IGNORECASE)
 # Words allowed between a casualty word and the number after it ("killing another 25", "bodies of 5").
-PRE_GAP = re.compile(r"^\s*(?:(?:another|an additional|a further|additional|the|of|off|a total of)\s+)?$", re.IGNORECASE)
+PRE_GAP = re.compile(rf"^{TAG}\s*(?:(?:another|an additional|a further|additional|the|of|off|a total of)\s+)?$", re.IGNORECASE)
 # After a transitive verb, these start an object: "bombers killed 92 people" (the bombers did the killing).
 OBJECT = re.compile(r"^\s+(?:\d|(?:a|an|the|his|her|their|its|at least|more than|some|about|dozens|scores|hundreds|several|many|one|two|three|four|five|six|seven|eight|nine|ten)\b)", re.IGNORECASE)
 # Between two numbers counted together: "two soldiers and three militants".
@@ -69,6 +72,7 @@ class Cue:
 class Lexicon:
     cues: tuple[tuple[re.Pattern, str, str, bool], ...]  # (regex, kind, position, transitive)
     victims: tuple[tuple[re.Pattern, str], ...]
+    singles: tuple[tuple[re.Pattern, str], ...]  # (regex, kind): "the driver was shot dead" is one person
     tolls: dict[str, re.Pattern]  # type -> one regex of all its phrases
 
 
@@ -77,18 +81,20 @@ def _word_regex(phrases: Iterable[str]) -> re.Pattern:
 
 
 def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
-    cues, victims = [], []
+    cues, victims, singles = [], [], []
     for row in read_rows("casualty_cues", ("phrase", "type"), extra):
         regex = re.compile(rf"\b(?:{row['phrase']})\b", re.IGNORECASE)
         if row["type"] == "cue":
             cues.append((regex, row["kind"], row["position"] or "both", row["transitive"] == "yes"))
         elif row["type"] == "victim":
             victims.append((regex, row["side"]))
+        elif row["type"] == "single":
+            singles.append((regex, row["kind"]))
     by_type: dict[str, list[str]] = {}
     for row in read_rows("toll_cues", ("phrase", "type"), extra):
         by_type.setdefault(row["type"], []).append(row["phrase"])
     tolls = {kind: _word_regex(phrases) for kind, phrases in by_type.items()}
-    return Lexicon(tuple(cues), tuple(victims), tolls)
+    return Lexicon(tuple(cues), tuple(victims), tuple(singles), tolls)
 
 
 # --- finding cues and linking numbers to them ------------------------------------------------------
@@ -125,10 +131,10 @@ def cue_after(text: str, quantity: Quantity, cues: list[Cue], quantities: list[Q
     if not later or not later[0].after:
         return None
     cue = later[0]
-    gap = POST_GAP.match(text[quantity.end : cue.start])
-    if gap is None or any(quantity.end <= q.start < cue.start for q in quantities):
+    between = [q for q in quantities if quantity.end <= q.start < cue.start and not (q.subset or q.article)]
+    if POST_GAP.match(text[quantity.end : cue.start]) is None or between:
         return None
-    active = cue.transitive and not gap.group("aux").strip() and OBJECT.match(text[cue.end :])
+    active = cue.transitive and not PASSIVE.search(text[: cue.start]) and OBJECT.match(text[cue.end :])
     return None if active else cue
 
 
@@ -182,8 +188,9 @@ def _counts(text: str, quantity: Quantity) -> bool:
 
 
 def _side_word(phrase: str, lexicon: Lexicon) -> str | None:
-    hits = [(m.start(), side) for regex, side in lexicon.victims for m in [regex.search(phrase)] if m]
-    return min(hits)[1] if hits else None
+    """The side of the first victim noun in the phrase: "" for a person of no stated side, None for no noun."""
+    hits = [(m.start(), -len(m.group()), side) for regex, side in lexicon.victims for m in [regex.search(phrase)] if m]
+    return min(hits)[2] if hits else None
 
 
 def counted_phrase(text: str, quantity: Quantity, cue: Cue) -> tuple[int, int]:
@@ -199,7 +206,7 @@ def side_of(doc: AnalyzedArticle, sentence: Sentence, bounds: tuple[int, int], l
     for actor in doc.actors:
         if start <= actor.span.start and actor.span.end <= end and actor.known and not actor.generic:
             return actor.name
-    return _side_word(sentence.span.text[bounds[0] : bounds[1]], lexicon)
+    return _side_word(sentence.span.text[bounds[0] : bounds[1]], lexicon) or None
 
 
 def scope_of(cue: Cue, text: str, one_day: bool, lexicon: Lexicon) -> str:
@@ -285,7 +292,8 @@ class FatalitiesStage:
         text = sentence.span.text
         quantities = self.finder.find(text)
         links = link(text, quantities, find_cues(text, self.lexicon), self.lexicon)
-        one_day = any(d.sentence == index and d.time_precision == 1 for d in doc.dates)
+        # A toll dated to one day is that day's; an unresolved date (no publication date) may be one day too.
+        one_day = any(d.sentence == index and d.time_precision in (1, None) for d in doc.dates)
         found = []
         for i, cue in sorted(links.items(), key=lambda item: quantities[item[0]].start):
             quantity = quantities[i]
@@ -295,6 +303,23 @@ class FatalitiesStage:
                 Span(start, start + len(quantity.text), quantity.text), index, cue.kind,
                 quantity.low, quantity.best, quantity.high, scope_of(cue, text, one_day, self.lexicon),
                 side, nearest_claim(claims, start),
+            ))
+        return found + self.singular_counts(doc, index, sentence, claims, {c.kind for c in found})
+
+    def singular_counts(self, doc: AnalyzedArticle, index: int, sentence: Sentence,
+                        claims: list[Attribution], counted: set[str]) -> list[CountMention]:
+        """One person per kind, from "X was shot dead", when the sentence gives no number of that kind."""
+        text, found = sentence.span.text, []
+        for regex, kind in self.lexicon.singles:
+            match = regex.search(text)
+            if match is None or kind in counted:
+                continue
+            counted.add(kind)
+            start = sentence.span.start + match.start()
+            before = (max(0, match.start() - 50), match.start())
+            found.append(CountMention(
+                Span(start, start + len(match.group()), match.group()), index, kind, 1, 1, 1,
+                "event", side_of(doc, sentence, before, self.lexicon), nearest_claim(claims, start),
             ))
         return found
 
