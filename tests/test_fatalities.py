@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 import pytest
 
+from wirecoder.numbers import add_up, largest_total
 from wirecoder.records import ActorMention, AnalyzedArticle, Article, Sentence, Span
 from wirecoder.settings import Settings
 from wirecoder.stages import dates, fatalities
-from wirecoder.stages.fatalities import add_up, largest_total
 
 
 def analyzed(text: str, published: dt.date | None = dt.date(2018, 10, 5)) -> AnalyzedArticle:
@@ -126,7 +127,7 @@ def test_fatalities_named_actor_gives_side(run):
     text = "Six Free Army fighters were killed near Qalaat Zayt."
     start = text.index("Free Army")
     actor = ActorMention(Span(start, start + 9, "Free Army"), 0, "Free Syrian Army", inter=2)
-    doc = fatalities.build(Settings())(analyzed(text).__class__(**{**_fields(analyzed(text)), "actors": (actor,)}))
+    doc = fatalities.build(Settings())(replace(analyzed(text), actors=(actor,)))
     assert doc.counts[0].side == "Free Syrian Army"
 
 
@@ -141,5 +142,43 @@ def test_fatalities_spans_are_evidence(run):
     assert doc.article.text[count.span.start : count.span.end] == "at least nine"
 
 
-def _fields(doc: AnalyzedArticle) -> dict:
-    return {name: getattr(doc, name) for name in doc.__dataclass_fields__}
+def test_fatalities_scope_is_decided_per_clause(run):
+    doc = run(
+        "Feuding clans killed seven people at the weekend in Wadi Tin, the latest flare-up in a feud "
+        "that has left at least 66 people dead in three weeks."
+    )
+    assert [(c.best, c.scope) for c in doc.counts] == [(7, "event"), (66, "cumulative")]
+    assert largest_total(doc.counts).best == 7
+
+
+def test_fatalities_lead_in_clause_marks_running_toll(run):
+    doc = run("So far, 300 people have been killed in the offensive on Kafr Luz.")
+    assert [(c.best, c.scope) for c in doc.counts] == [(300, "cumulative")]
+
+
+def test_fatalities_user_file_adds_a_casualty_word(tmp_path):
+    extra = tmp_path / "casualty_cues_local.csv"
+    extra.write_text("phrase,type,kind,position,transitive,side\nmartyred,cue,killed,after,,\n")
+    stage = fatalities.build(Settings(knowledge_paths=(extra,)))
+    doc = stage(analyzed("Nine fighters were martyred in Tell Abyad."))
+    assert [(c.kind, c.best, c.side) for c in doc.counts] == [("killed", 9, "nonstate")]
+
+
+def test_fatalities_subset_list_is_not_added(run):
+    doc = run("Seven people, including three women and two children, were killed in Bir Sabe.")
+    assert counts(doc, "killed") == [("Seven", 7, 7, None)]
+
+
+def test_fatalities_adjective_is_not_the_casualty_word(run):
+    doc = run("Eight displaced villagers were killed at the border crossing.")
+    assert [(c.kind, c.best, c.side) for c in doc.counts] == [("killed", 8, "civilians")]
+
+
+def test_fatalities_animals_and_things_are_not_people(run):
+    doc = run("Raiders killed 800 cattle and burned 40 houses; the killing of five herders followed.")
+    assert counts(doc, "killed") == [("five", 5, 5, None)]
+
+
+def test_fatalities_one_named_victim_is_counted_once(run):
+    doc = run("An air strike killed a judge loyal to the rebels and seven members of his family in Bayt Nur.")
+    assert largest_total(doc.counts).best == 8

@@ -8,6 +8,9 @@ following ``knowledge/count_words.csv``. Conventions (ACLED's conservative codin
 - "about 30" -> low = best = high = 30
 - "between 10 and 15", "10 to 15" -> low 10, best 10 (the conservative figure), high 15
 - vague words ("several", "dozens") -> low = best = the value the CSV gives, high unknown
+
+:func:`add_up` sums the counts of one event; :func:`largest_total` gives an article's biggest
+per-sentence sum (what a benchmark scoring "the event with the most deaths" needs).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from pathlib import Path
 from text_to_num import text2num
 
 from .knowledge import read_rows
+from .records import CountMention
 
 UNITS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -32,7 +36,7 @@ DIGITS = r"\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?(?:\s+(?:million|thousand))?\b"
 # What follows a number that is not a count of people: ages, times, distances, shares, dates.
 NOT_A_COUNT = re.compile(
     r"^(?:-year|\s*years?[- ]old|-?\s*(?:%|percent|per cent|pm\b|am\b|a\.m\.|p\.m\.|gmt\b|km\b|kilomet|miles?\b"
-    r"|met(?:er|re)s?\b|hours?\b|minutes?\b|o'clock|:\d|-member|-strong|(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))",
+    r"|met(?:er|re)s?\b|hours?\b|minutes?\b|o'clock|:\d|-member|-strong|\s*block\b|-?\s*(?:foot|feet|mm|caliber|calibre)\b|(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))",
     re.IGNORECASE,
 )
 
@@ -74,10 +78,11 @@ class CountWords:
     exact: dict[str, int]
     bounds: dict[str, str]  # qualifier -> low | high | approx | below
     subsets: tuple[str, ...]
+    things: tuple[str, ...] = ()  # nouns that are not people: "800 cattle"
 
 
 def load_count_words(extra: Iterable[Path] = ()) -> CountWords:
-    vague, exact, bounds, subsets = {}, {}, {}, []
+    vague, exact, bounds, subsets, things = {}, {}, {}, [], []
     for row in read_rows("count_words", ("phrase", "kind"), extra):
         phrase = row["phrase"].lower()
         if row["kind"] == "vague":
@@ -88,7 +93,9 @@ def load_count_words(extra: Iterable[Path] = ()) -> CountWords:
             bounds[phrase] = row["bound"]
         elif row["kind"] == "subset":
             subsets.append(phrase)
-    return CountWords(vague, exact, bounds, tuple(subsets))
+        elif row["kind"] == "thing":
+            things.append(phrase)
+    return CountWords(vague, exact, bounds, tuple(subsets), tuple(things))
 
 
 def _alternatives(phrases: Iterable[str]) -> str:
@@ -120,6 +127,8 @@ class QuantityFinder:
             re.IGNORECASE,
         )
         self.subset = re.compile(rf"(?:{_alternatives(words.subsets)})\s*,?\s*$", re.IGNORECASE)
+        things = _alternatives(words.things) or "(?!)"
+        self.thing = re.compile(rf"^(?:\s+[\w-]+)?\s+(?:{things})\b", re.IGNORECASE)
 
     def find(self, text: str) -> list[Quantity]:
         found = []
@@ -132,7 +141,9 @@ class QuantityFinder:
     def _read(self, match: re.Match, text: str) -> Quantity | None:
         groups = match.groupdict()
         end = match.end("article") if groups["article"] else match.end()
-        if NOT_A_COUNT.match(text[end:]) or _is_year(groups.get("num")):
+        if NOT_A_COUNT.match(text[end:]) or self.thing.match(text[end:]) or _is_year(groups.get("num")):
+            return None
+        if _is_age(text, match.start(), end):
             return None
         low, best, high = self._values(groups)
         if best is None:
@@ -166,3 +177,46 @@ class QuantityFinder:
 def _is_year(text: str | None) -> bool:
     """A bare four-digit 19xx/20xx is a year far more often than a count of people."""
     return bool(text) and re.fullmatch(r"(?:19|20)\d\d", text) is not None
+
+
+def _is_age(text: str, start: int, end: int) -> bool:
+    """"Jonathan Reyes, 32, died", "then 18": a number set off by commas after a name is an age."""
+    if re.search(r"\b(?:then|aged?)\s+$", text[:start], re.IGNORECASE):
+        return True
+    return bool(re.search(r"[A-Z][\w'’-]+\s*,\s*$", text[:start]) and re.match(r"\s*[,)\-–—]", text[end:]))
+
+
+# --- adding counts up -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Totals:
+    """Counts added up: low/best/high, and best per side (None for counts whose side is unknown)."""
+
+    low: int
+    best: int
+    high: int | None
+    by_side: dict[str | None, int]
+
+
+def add_up(counts: Iterable[CountMention]) -> Totals:
+    """Sum counts of one event ("two soldiers and three militants were killed" -> 5). A missing low
+    counts as its best figure; the high is known only when every count has one."""
+    counts = list(counts)
+    by_side: dict[str | None, int] = {}
+    for count in counts:
+        by_side[count.side] = by_side.get(count.side, 0) + (count.best or 0)
+    highs = [c.high for c in counts]
+    high = sum(highs) if counts and None not in highs else None
+    low = sum(c.low if c.low is not None else (c.best or 0) for c in counts)
+    return Totals(low, sum(c.best or 0 for c in counts), high, by_side)
+
+
+def largest_total(counts: Iterable[CountMention], kind: str = "killed", scope: str = "event") -> Totals | None:
+    """The biggest per-sentence sum of one kind: repeated mentions of one figure are not added up."""
+    by_sentence: dict[int, list[CountMention]] = {}
+    for count in counts:
+        if count.kind == kind and count.scope == scope:
+            by_sentence.setdefault(count.sentence, []).append(count)
+    totals = [add_up(group) for group in by_sentence.values()]
+    return max(totals, key=lambda t: t.best, default=None)

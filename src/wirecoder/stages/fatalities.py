@@ -13,16 +13,20 @@ How a number becomes a count, inside one sentence:
    toll rose to 341") or after it ("13 soldiers were killed", "seven deaths"). "Two bombers killed 92
    people" links only 92: a number before an active verb with an object is the doer, not the victims.
 3. A number joined by "and" to a linked one shares its word: "two soldiers and three militants were
-   killed" gives two counts (2 state, 3 nonstate) that sum to 5. "including five children" and "five of
-   those killed" are parts of a count already given, so they are not counted again.
+   killed" gives two counts (2 state, 3 nonstate) that sum to 5; "killed a judge and seven relatives"
+   gives 1 + 7. "including five children" and "five of those killed" are parts of a count already
+   given, so they are not counted again. Numbers of things ("800 cattle"), ages and times are not counts.
+   With no number, one person said in the singular ("the driver was shot dead") is a count of 1.
 4. Side is semantic (``state``, ``nonstate``, ``civilians``) from the counted noun, or the canonical name
    of an actor named in the phrase ("five SDF fighters" -> "Syrian Democratic Forces"); the assemble stage
    maps sides onto actor1/actor2. ``None`` when the text does not say ("five people").
 5. Scope is ``cumulative`` for a running toll (``toll_cues.csv``): "the death toll rose to 341", "so far",
-   "since the start of the offensive" - unless the sentence names one incident or one day.
+   "since the start of the offensive" - unless its clause names one incident or one day ("the toll
+   from Tuesday's bombing rose to 30" is that bombing's).
 6. ``reported_by`` is the claimant attributed in the same sentence, acronyms expanded ("SOHR").
 
 "casualties" is not a casualty word here: it mixes dead and wounded (ACLED codes 0 for it).
+Counts are not summed here: ``numbers.add_up`` and ``numbers.largest_total`` do that for callers.
 """
 
 from __future__ import annotations
@@ -39,20 +43,31 @@ from ..records import AnalyzedArticle, Attribution, CountMention, Sentence, Span
 from ..settings import Settings
 
 # Between a number and a casualty word that follows it: the counted noun and its verb ("five people,
-# believed to be farmers, have been killed"); at most ten words, no clause break (", and", ";").
+# believed to be farmers, have been killed"); no clause break (", and", ";", "after", "when").
 TAG = r"(?:\s*</?\w+>)*"  # stray HTML tags left in scraped text ("<b>killed</b>")
-POST_GAP = re.compile(rf"^(?!.*(?:,\s*(?:and|but|while|as)\b|;|:))(?:{TAG}\s*,?\s+[\w'’.()\[\]-]+){{0,10}}{TAG}\s*,?\s*$")
-# The verb is passive when an auxiliary comes right before it (adverbs aside): "were (later) killed".
-PASSIVE = re.compile(r"\b(?:were|was|been|being|be|are|is|got|get)(?:\s+\w+ly)?\s*$", re.IGNORECASE)
-# Words allowed between a casualty word and the number after it ("killing another 25", "bodies of 5").
-PRE_GAP = re.compile(rf"^{TAG}\s*(?:(?:another|an additional|a further|additional|the|of|off|a total of)\s+)?$", re.IGNORECASE)
+CLAUSE_WORDS = r",\s*(?:and|but|while|as)\b|;|:|\b(?:after|when|while|because|before|where|but|although|until|since)\b"
+POST_GAP = re.compile(rf"^(?!.*(?:{CLAUSE_WORDS}))(?:{TAG}\s*,?\s+[\w'’.()\[\]-]+){{0,16}}{TAG}\s*,?\s*$")
+SHORT_GAP = 8  # words; a longer gap needs a passive verb ("... in the Darfur region have been killed")
+# The verb is passive when an auxiliary comes right before it (adverbs and times aside): "were on Monday killed".
+PASSIVE = re.compile(
+    r"\b(?:were|was|been|being|be|are|is|got|get)(?:\s+(?:\w+ly|on|last|early|late|this|yesterday|today|overnight"
+    r"|later|also|all|feared|at|the|\w+day|morning|afternoon|evening|night|weekend)){0,3}\s*$",
+    re.IGNORECASE,
+)
+# Words allowed between a casualty word and the number after it ("killing another 25", "killing
+# themselves and seven others": the attackers are not counted, as ACLED counts them only when told).
+PRE_GAP = re.compile(
+    rf"^{TAG}\s*(?:(?:another|an additional|a further|additional|the|off|a total of|(?:him|her|them)sel(?:f|ves) and)\s+)?$",
+    re.IGNORECASE,
+)
 # After a transitive verb, these start an object: "bombers killed 92 people" (the bombers did the killing).
 OBJECT = re.compile(r"^\s+(?:\d|(?:a|an|the|his|her|their|its|at least|more than|some|about|dozens|scores|hundreds|several|many|one|two|three|four|five|six|seven|eight|nine|ten)\b)", re.IGNORECASE)
 # Between two numbers counted together: "two soldiers and three militants".
 JOINED = re.compile(r"^(?:\s+[\w'’-]+){0,4}?\s*,?\s*(?:and|as well as|plus|,)\s*$", re.IGNORECASE)
 # "killed [a lawmaker] and six others", "killing [him] and five relatives": one person, then the number.
-ONE_AND = re.compile(r"\s+(?P<one>(?P<pronoun>him|her)|(?:a|an|the|one)\s[^,;]{1,40}?)\s+and\s+", re.IGNORECASE)
-OTHERS = re.compile(r"^\s+(?:others|more|other\b)", re.IGNORECASE)
+ONE_AND = re.compile(r"\s+(?P<one>him|her|(?:a|an|the|one)\s[^,;]{1,40}?)\s+and\s+", re.IGNORECASE)
+# What may follow a casualty verb that ends its clause: "were wounded in", "were wounded, and".
+FOLLOWS_VERB = re.compile(r"^\s*(?:$|[,.;:)\-–—]|(?:in|on|at|by|from|to|and|or|after|when|while|during|with|as|near|outside|inside|since|last|yesterday|today|overnight)\b)", re.IGNORECASE)
 # After a number: "five of those killed" is part of a count already given.
 PART_OF = re.compile(r"^\s+of\s+(?:those|the|them|whom|these)\b", re.IGNORECASE)
 
@@ -128,49 +143,95 @@ def cue_before(text: str, quantity: Quantity, cues: list[Cue]) -> Cue | None:
 def cue_after(text: str, quantity: Quantity, cues: list[Cue], quantities: list[Quantity]) -> Cue | None:
     """The casualty word after the number and its noun: "13 soldiers were killed", "seven deaths"."""
     later = [c for c in cues if c.start >= quantity.end]
+    if len(later) > 1 and later[1].kind == "killed" and _modifier(text, later[0]):
+        later = later[1:]  # "eight displaced Syrians were killed", "refugees who had fled X were killed"
     if not later or not later[0].after:
         return None
     cue = later[0]
-    between = [q for q in quantities if quantity.end <= q.start < cue.start and not (q.subset or q.article)]
-    if POST_GAP.match(text[quantity.end : cue.start]) is None or between:
+    between = [q for q in quantities if quantity.end <= q.start < cue.start and not _inside_phrase(text, q)]
+    gap = text[quantity.end : cue.start]
+    if POST_GAP.match(gap) is None or between:
         return None
-    active = cue.transitive and not PASSIVE.search(text[: cue.start]) and OBJECT.match(text[cue.end :])
+    passive = PASSIVE.search(text[: cue.start]) is not None
+    if len(gap.split()) > SHORT_GAP and not passive:
+        return None
+    active = cue.transitive and not passive and OBJECT.match(text[cue.end :])
     return None if active else cue
 
 
+def _inside_phrase(text: str, quantity: Quantity) -> bool:
+    """A number within the counted phrase ("members of two rival groups", "including a child") blocks nothing."""
+    return quantity.subset or quantity.article or re.search(r"\bof\s+$", text[: quantity.start]) is not None
+
+
+def _modifier(text: str, cue: Cue) -> bool:
+    """A non-lethal word used before the noun or with an object ("displaced Syrians", "fled the war")."""
+    return cue.kind != "killed" and not FOLLOWS_VERB.match(text[cue.end :])
+
+
 def link(text: str, quantities: list[Quantity], cues: list[Cue], lexicon: Lexicon) -> dict[int, Cue]:
-    """Quantity index -> its casualty word; sums ("two soldiers and three militants") share one word."""
+    """Quantity index -> its casualty word; sums ("two soldiers and three militants") share one word.
+    May mark subsets in ``quantities`` and add the unnumbered one of "killed a judge and seven others"."""
     links: dict[int, Cue] = {}
+    _spread_subsets(text, quantities)
     for i, quantity in enumerate(quantities):
         cue = cue_before(text, quantity, cues) or cue_after(text, quantity, cues, quantities)
         if cue is not None and (not quantity.article or _names_victim(text, quantity, cue, lexicon)):
             links[i] = cue
     for i in reversed(range(len(quantities) - 1)):  # "two soldiers and [three militants were killed]"
-        _join(text, quantities, links, i, i + 1)
+        _join(text, quantities, cues, links, i, i + 1, lexicon)
     for i in range(1, len(quantities)):  # "[killing five soldiers] and three civilians"
-        _join(text, quantities, links, i, i - 1)
+        _join(text, quantities, cues, links, i, i - 1, lexicon)
     _one_and_others(text, quantities, cues, links)
-    return {i: cue for i, cue in links.items() if _counts(text, quantities[i])}
+    _drop_inner(text, quantities, links)
+    return {i: cue for i, cue in links.items() if _counts(text, quantities[i], cue)}
+
+
+def _spread_subsets(text: str, quantities: list[Quantity]) -> None:
+    """"including three women and two children": the two are part of the count too."""
+    for i in range(1, len(quantities)):
+        previous = quantities[i - 1]
+        if previous.subset and JOINED.match(text[previous.end : quantities[i].start]):
+            quantities[i] = replace(quantities[i], subset=True)
+
+
+def _drop_inner(text: str, quantities: list[Quantity], links: dict[int, Cue]) -> None:
+    """"Eleven members of an Afghan family were killed": "an" is inside the counted phrase, not a count."""
+    previous: dict[Cue, int] = {}
+    for i in sorted(links, key=lambda k: quantities[k].start):
+        cue, quantity = links[i], quantities[i]
+        if cue.start < quantity.end:
+            continue
+        if cue in previous and not JOINED.match(text[quantities[previous[cue]].end : quantity.start]):
+            del links[i]
+            continue
+        previous[cue] = i
 
 
 def _one_and_others(text: str, quantities: list[Quantity], cues: list[Cue], links: dict[int, Cue]) -> None:
-    """"killed a lawmaker and six others" / "killing him and five relatives": one more, on the same word."""
+    """"killed a lawmaker and six others", "killing him and five relatives": one more, on the same word."""
     for i, quantity in enumerate(list(quantities)):
         earlier = [c for c in cues if c.before and c.end <= quantity.start]
         if i in links or not earlier:
             continue
         one = ONE_AND.fullmatch(text, earlier[-1].end, quantity.start)
-        if one and (one.group("pronoun") or OTHERS.match(text[quantity.end :])):
-            links[i] = earlier[-1]
+        if one is None:
+            continue
+        links[i] = earlier[-1]
+        if not any(one.start("one") <= quantities[k].start < one.end("one") for k in links):  # "a" already counted
             quantities.append(Quantity(one.start("one"), one.end("one"), one.group("one"), 1, 1, 1))
             links[len(quantities) - 1] = earlier[-1]
 
 
-def _join(text: str, quantities: list[Quantity], links: dict[int, Cue], i: int, neighbour: int) -> None:
-    if i in links or neighbour not in links or quantities[i].article:
-        return
+def _join(text: str, quantities: list[Quantity], cues: list[Cue], links: dict[int, Cue], i: int, neighbour: int,
+          lexicon: Lexicon) -> None:
+    if i in links or neighbour not in links or (quantities[i].article and neighbour < i):
+        return  # "a" may open a sum ("a tribal elder and six relatives were killed"), not close one
     left, right = sorted((quantities[i], quantities[neighbour]), key=lambda q: q.start)
-    if JOINED.match(text[left.end : right.start]):
+    gap = text[left.end : right.start]
+    if quantities[i].article and not (gap.rstrip().endswith("and") and _side_word(gap, lexicon) is not None):
+        return  # "a house and eight people": only "a <person> and" opens a sum
+    if JOINED.match(gap) and not any(left.end <= c.start < right.start for c in cues):
         links[i] = links[neighbour]
 
 
@@ -180,8 +241,10 @@ def _names_victim(text: str, quantity: Quantity, cue: Cue, lexicon: Lexicon) -> 
     return _side_word(phrase, lexicon) is not None
 
 
-def _counts(text: str, quantity: Quantity) -> bool:
-    return not quantity.subset and not PART_OF.match(text[quantity.end :])
+def _counts(text: str, quantity: Quantity, cue: Cue) -> bool:
+    """Not a part of a count given before: "including five children", "five of those killed"."""
+    part_of = cue.start >= quantity.end and PART_OF.match(text[quantity.end :])
+    return not quantity.subset and not part_of
 
 
 # --- sides, scope, attribution --------------------------------------------------------------------
@@ -209,10 +272,24 @@ def side_of(doc: AnalyzedArticle, sentence: Sentence, bounds: tuple[int, int], l
     return _side_word(sentence.span.text[bounds[0] : bounds[1]], lexicon) or None
 
 
-def scope_of(cue: Cue, text: str, one_day: bool, lexicon: Lexicon) -> str:
-    """cumulative for a campaign's running toll; event when the sentence names one incident or day."""
+CLAUSE_BREAK = re.compile(r",\s|;\s|\s[-–—]+\s")
+
+
+def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause holding text[start:end], with a short lead-in clause ("So far, ...") before it."""
+    breaks = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(text)]
+    before = [b for b in breaks if b[1] <= start]
+    left = before[-1][1] if before else 0
+    if before and len(text[before[-2][1] if len(before) > 1 else 0 : before[-1][0]].split()) <= 4:
+        left = before[-2][1] if len(before) > 1 else 0
+    right = next((b[0] for b in breaks if b[0] >= end), len(text))
+    return left, right
+
+
+def scope_of(cue: Cue, clause: str, one_day: bool, lexicon: Lexicon) -> str:
+    """cumulative for a campaign's running toll; event when the clause names one incident or day."""
     def has(kind: str) -> bool:
-        return kind in lexicon.tolls and lexicon.tolls[kind].search(text) is not None
+        return kind in lexicon.tolls and lexicon.tolls[kind].search(clause) is not None
 
     if has("campaign"):
         return "cumulative"
@@ -259,7 +336,7 @@ class AttributionFinder:
 
     def claimant(self, who: str) -> str | None:
         """Canonical claimant: article and parenthesis dropped, acronyms expanded; None for "Tuesday"."""
-        who = re.sub(r"^(?:the|a|an)\s+", "", who.strip(), flags=re.IGNORECASE)
+        who = re.sub(r"^(?:the|a|an)\s+", "", who.strip().rstrip("."), flags=re.IGNORECASE)
         name, _, acronym = who.partition("(")
         name, acronym = name.strip(), acronym.rstrip(")").strip()
         if not name or (self.lexicon.not_who and self.lexicon.not_who.fullmatch(name)):
@@ -293,15 +370,17 @@ class FatalitiesStage:
         quantities = self.finder.find(text)
         links = link(text, quantities, find_cues(text, self.lexicon), self.lexicon)
         # A toll dated to one day is that day's; an unresolved date (no publication date) may be one day too.
-        one_day = any(d.sentence == index and d.time_precision in (1, None) for d in doc.dates)
+        days = [(d.span.start - sentence.span.start, d.time_precision) for d in doc.dates if d.sentence == index]
         found = []
         for i, cue in sorted(links.items(), key=lambda item: quantities[item[0]].start):
             quantity = quantities[i]
             start = sentence.span.start + quantity.start
             side = side_of(doc, sentence, counted_phrase(text, quantity, cue), self.lexicon)
+            left, right = clause_around(text, min(quantity.start, cue.start), max(quantity.end, cue.end))
+            one_day = any(left <= at < right and precision in (1, None) for at, precision in days)
             found.append(CountMention(
                 Span(start, start + len(quantity.text), quantity.text), index, cue.kind,
-                quantity.low, quantity.best, quantity.high, scope_of(cue, text, one_day, self.lexicon),
+                quantity.low, quantity.best, quantity.high, scope_of(cue, text[left:right], one_day, self.lexicon),
                 side, nearest_claim(claims, start),
             ))
         return found + self.singular_counts(doc, index, sentence, claims, {c.kind for c in found})
@@ -322,39 +401,6 @@ class FatalitiesStage:
                 "event", side_of(doc, sentence, before, self.lexicon), nearest_claim(claims, start),
             ))
         return found
-
-
-@dataclass(frozen=True)
-class Totals:
-    """Counts added up: low/best/high, and best per side (None for counts whose side is unknown)."""
-
-    low: int
-    best: int
-    high: int | None
-    by_side: dict[str | None, int]
-
-
-def add_up(counts: Iterable[CountMention]) -> Totals:
-    """Sum counts of one event ("two soldiers and three militants were killed" -> 5). A missing low
-    counts as its best figure; the high is known only when every count has one."""
-    counts = list(counts)
-    by_side: dict[str | None, int] = {}
-    for count in counts:
-        by_side[count.side] = by_side.get(count.side, 0) + (count.best or 0)
-    highs = [c.high for c in counts]
-    high = sum(highs) if counts and None not in highs else None
-    low = sum(c.low if c.low is not None else (c.best or 0) for c in counts)
-    return Totals(low, sum(c.best or 0 for c in counts), high, by_side)
-
-
-def largest_total(counts: Iterable[CountMention], kind: str = "killed", scope: str = "event") -> Totals | None:
-    """The biggest per-sentence sum of one kind: repeated mentions of one figure are not added up."""
-    by_sentence: dict[int, list[CountMention]] = {}
-    for count in counts:
-        if count.kind == kind and count.scope == scope:
-            by_sentence.setdefault(count.sentence, []).append(count)
-    totals = [add_up(group) for group in by_sentence.values()]
-    return max(totals, key=lambda t: t.best, default=None)
 
 
 def nearest_claim(claims: list[Attribution], offset: int) -> str | None:
