@@ -241,6 +241,7 @@ class Event:
     n_independent_sources: int = 1
     aliases: tuple[str, ...] = ()  # earlier ids of this event (merges, re-derivations)
     notes: str = ""
+    report_ids: tuple[str, ...] = ()  # the article-level reports merged into this event
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready dict (tuples become lists)."""
@@ -252,7 +253,7 @@ class Event:
         values = {k: v for k, v in data.items() if k in known}
         values["sources"] = tuple(Source(**s) for s in values.get("sources", ()))
         values["evidence"] = tuple(Evidence(**e) for e in values.get("evidence", ()))
-        for name in ("assoc_actor_1", "assoc_actor_2", "aliases"):
+        for name in ("assoc_actor_1", "assoc_actor_2", "aliases", "report_ids"):
             values[name] = tuple(values.get(name, ()))
         return cls(**values)
 

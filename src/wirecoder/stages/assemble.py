@@ -239,7 +239,8 @@ def _place_fields(mention: PlaceMention | None) -> dict:
         "iso3": place.iso3,
         "admin1": place.admin1,
         "admin2": place.admin2,
-        "location": mention.span.text if place.feature == "unresolved" else place.name,
+        # "within": a village the gazetteer lacks, located at the admin area the text gives
+        "location": mention.span.text if mention.relation == "within" else place.name,
         "latitude": place.latitude,
         "longitude": place.longitude,
         "geo_precision": mention.geo_precision,

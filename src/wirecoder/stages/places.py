@@ -1,24 +1,203 @@
-"""Stage `places` (placeholder: not implemented yet).
+"""Stage `places`: toponyms in each sentence, resolved to gazetteer places, with the event relation.
 
 Reads: sentences, actors
-Writes: places
-Settings: none yet
+Writes: places (one PlaceMention per toponym: span, Place or None, relation, ACLED geo_precision,
+        UCDP where_prec)
+Settings: cache_dir (gazetteer index), knowledge_paths (``place_variants*``, ``place_spelling*``,
+          ``place_relations*``, ``demonyms*`` files)
+
+Candidates are spaCy GPE/LOC/FAC entities plus capitalised name sequences spaCy missed ("Al-Shafah"),
+never words inside an actor's name ("Deir ez-Zor Military Council") nor demonyms ("Syrian"). The
+article's countries come from its actors, demonyms and unambiguous place names; they restrict loose
+matches and break ties. Among a name's candidates the one in the article's countries, in the admin area
+the text names ("X, Deir ez-Zor province"), near the article's other places, and most populous wins.
+"near X", "east of X", "the countryside of X" -> geo_precision 2; an admin area or country -> 3.
+A village the gazetteer lacks, with an admin area named in its sentence -> that area, relation "within".
 """
 
 from __future__ import annotations
 
-from ..records import AnalyzedArticle
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from ..actors import read_demonyms
+from ..gazetteer import Gazetteer
+from ..knowledge import read_rows
+from ..records import AnalyzedArticle, Place, PlaceMention, Sentence, Span
 from ..settings import Settings
+
+ENTITY_LABELS = {"GPE", "LOC", "FAC"}
+NAME_SEQUENCE = re.compile(
+    r"(?<![\w-])(?:(?:al|el|ar|as|ash|ad|az|ez|an|at)-)?[A-Z][\w'’]+(?:-[A-Za-z][\w'’]*)*"
+    r"(?:\s+(?:(?:al|el|ar|as|ash|ad|az|ez|an|at|de|del|la|of)[-\s]+)?[A-Z][\w'’]+(?:-[A-Za-z][\w'’]*)*)*"
+)
+ADMIN_WORDS = re.compile(r"^\s+(?:province|governorate|region|state|district|county|oblast|department)\b", re.I)
+TRAILING_ADMIN = re.compile(r"\s+(?:province|governorate|region|state|district|county|oblast|department)$", re.I)
+PRECISION_BY_FEATURE = {"city": (1, 1), "admin2": (3, 3), "admin1": (3, 4), "country": (3, 6)}
+NEAR_KM = 300
+
+
+@dataclass(frozen=True)
+class Relation:
+    pattern: re.Pattern
+    relation: str
+    geo_precision: int
+    where_prec: int
+
+
+@dataclass(frozen=True)
+class Toponym:
+    span: Span
+    sentence: int
+    from_entity: bool
+    admin_word: bool  # followed by "province", "governorate"...
 
 
 class PlacesStage:
     name = "places"
-    reads = ('sentences', 'actors')
-    writes = ('places',)
+    reads = ("sentences", "actors")
+    writes = ("places",)
+
+    def __init__(self, gazetteer: Gazetteer, relations: list[Relation], demonyms: dict[str, str], iso2: dict[str, str]):
+        self.gazetteer = gazetteer
+        self.relations = relations
+        self.demonyms = demonyms  # lower-case demonym -> iso2
+        self.iso2 = iso2  # iso3 -> iso2
 
     def __call__(self, doc: AnalyzedArticle) -> AnalyzedArticle:
-        return doc
+        toponyms = [t for i, s in enumerate(doc.sentences) for t in self.toponyms(doc, s, i)]
+        candidates = {t: self.gazetteer.candidates(_bare(t.span.text), ()) for t in toponyms}
+        countries = self.article_countries(doc, candidates)
+        for toponym in toponyms:
+            if not candidates[toponym] and countries:
+                candidates[toponym] = self.gazetteer.candidates(_bare(toponym.span.text), countries)
+        chosen = self.disambiguate(toponyms, candidates, countries)
+        mentions = [self._mention(doc, t, chosen.get(t), chosen) for t in toponyms]
+        return replace(doc, places=tuple(m for m in mentions if m is not None))
+
+    # --- finding toponyms -------------------------------------------------------------------------
+
+    def toponyms(self, doc: AnalyzedArticle, sentence: Sentence, index: int) -> list[Toponym]:
+        text, offset = sentence.span.text, sentence.span.start
+        taken = [(a.span.start, a.span.end) for a in doc.actors if a.sentence == index]
+        found: list[Toponym] = []
+        spans = [(e.span.start, e.span.end, True) for e in sentence.entities if e.label in ENTITY_LABELS]
+        spans += [(offset + m.start(), offset + m.end(), False) for m in NAME_SEQUENCE.finditer(text)]
+        for start, end, from_entity in sorted(spans, key=lambda s: (s[0], -s[1])):
+            words = doc.article.text[start:end]
+            start, words = _strip_the(start, words)
+            end = start + len(words)
+            if not words or words.lower() in self.demonyms or _overlaps(start, end, taken):
+                continue
+            if any(t.span.start <= start < t.span.end for t in found):
+                continue
+            after = doc.article.text[end : end + 20]
+            found.append(Toponym(Span(start, end, words), index, from_entity, bool(ADMIN_WORDS.match(after))))
+        return found
+
+    # --- countries and disambiguation -----------------------------------------------------------
+
+    def article_countries(self, doc: AnalyzedArticle, candidates: dict[Toponym, list[Place]]) -> tuple[str, ...]:
+        votes: Counter = Counter()
+        for actor in doc.actors:
+            if actor.country and actor.country in self.iso2 and not actor.generic:
+                votes[self.iso2[actor.country]] += 1
+        for word in re.findall(r"[A-Z][a-z]+", " ".join(s.span.text for s in doc.sentences)):
+            if word.lower() in self.demonyms:
+                votes[self.demonyms[word.lower()]] += 1
+        for toponym, places in candidates.items():
+            if toponym.from_entity and places:
+                best = max(places, key=lambda p: (p.feature == "country", p.population))
+                votes[_cc(self, best)] += 2 if best.feature == "country" else 1
+        if not votes:
+            return ()
+        top = votes.most_common(1)[0][1]
+        return tuple(cc for cc, n in votes.items() if n * 3 >= top and cc)
+
+    def disambiguate(self, toponyms, candidates, countries) -> dict[Toponym, Place]:
+        chosen: dict[Toponym, Place] = {}
+        for toponym in toponyms:
+            places = [p for p in candidates[toponym] if toponym.from_entity or _cc(self, p) in countries]
+            if places:
+                chosen[toponym] = max(places, key=lambda p: self._score(p, toponym, countries, chosen))
+        return chosen
+
+    def _score(self, place: Place, toponym: Toponym, countries, chosen) -> tuple:
+        in_country = _cc(self, place) in countries
+        admin_named = toponym.admin_word == (place.feature in ("admin1", "admin2"))
+        admins_in_sentence = {p.admin1 for t, p in chosen.items() if t.sentence == toponym.sentence and p.feature == "admin1"}
+        in_named_admin = place.admin1 in admins_in_sentence
+        near = any(_km(place, other) < NEAR_KM for other in chosen.values() if other.feature == "city")
+        return (in_country, admin_named, in_named_admin, near, place.feature == "country", math.log1p(place.population))
+
+    # --- the mention ------------------------------------------------------------------------------
+
+    def _mention(self, doc: AnalyzedArticle, toponym: Toponym, place: Place | None, chosen) -> PlaceMention | None:
+        relation = self._relation(doc.article.text, toponym)
+        if place is None:
+            if not self._looks_like_a_village(doc.article.text, toponym):
+                return None
+            admin = next((p for t, p in chosen.items() if t.sentence == toponym.sentence and p.feature == "admin1"), None)
+            if admin is None:
+                return PlaceMention(toponym.span, toponym.sentence, None, relation and relation.relation, 3, 7)
+            return PlaceMention(toponym.span, toponym.sentence, admin, "within", 3, 4)
+        geo_precision, where_prec = PRECISION_BY_FEATURE.get(place.feature, (1, 1))
+        if relation and place.feature == "city":
+            geo_precision, where_prec = relation.geo_precision, relation.where_prec
+        return PlaceMention(toponym.span, toponym.sentence, place, relation and relation.relation, geo_precision, where_prec)
+
+    def _relation(self, text: str, toponym: Toponym) -> Relation | None:
+        before = text[max(0, toponym.span.start - 40) : toponym.span.start]
+        return next((r for r in self.relations if r.pattern.search(before)), None)
+
+    @staticmethod
+    def _looks_like_a_village(text: str, toponym: Toponym) -> bool:
+        """An unknown capitalised name is a place only when the text says so ("the village of X", "in X")."""
+        before = text[max(0, toponym.span.start - 30) : toponym.span.start].lower()
+        return bool(re.search(r"(?:village|town|city|hamlet|area|district|neighbou?rhood|camp|region|outskirts) of (?:the )?$|\b(?:in|near|at|into|from|outside) (?:the )?$", before))
+
+
+def _bare(name: str) -> str:
+    return TRAILING_ADMIN.sub("", name)
+
+
+def _strip_the(start: int, words: str) -> tuple[int, str]:
+    stripped = re.sub(r"^(?:the|The)\s+", "", words)
+    return start + len(words) - len(stripped), stripped.rstrip("'’s").rstrip() if stripped.endswith(("'s", "’s")) else stripped
+
+
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(start < b and a < end for a, b in taken)
+
+
+def _cc(stage: PlacesStage, place: Place) -> str:
+    return stage.iso2.get(place.iso3, "")
+
+
+def _km(a: Place, b: Place) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def load_relations(extra=()) -> list[Relation]:
+    rows = read_rows("place_relations", ("pattern", "relation", "geo_precision", "where_prec"), extra)
+    return [Relation(re.compile(r"\b(?:%s)" % r["pattern"], re.I), r["relation"], int(r["geo_precision"]), int(r["where_prec"])) for r in rows]
 
 
 def build(settings: Settings) -> PlacesStage:
-    return PlacesStage()
+    gazetteer = Gazetteer.default(settings)
+    demonyms = read_demonyms(settings.knowledge_paths)
+    iso2 = {d.iso3: gazetteer.country_code(d.iso3) or "" for d in demonyms}
+    iso2.update(_all_iso2(gazetteer))
+    by_word = {d.word.lower(): iso2.get(d.iso3, "") for d in demonyms}
+    return PlacesStage(gazetteer, load_relations(settings.knowledge_paths), by_word, iso2)
+
+
+def _all_iso2(gazetteer: Gazetteer) -> dict[str, str]:
+    mapping: dict[str, str] = {}
+    for db in gazetteer.dbs:
+        mapping.update(dict(db.execute("SELECT iso3, cc FROM places WHERE feature = 'country'")))
+    return mapping

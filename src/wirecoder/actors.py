@@ -1,0 +1,137 @@
+"""The actor registry: canonical ACLED-style names, aliases, inter codes and validity dates.
+
+Read from ``knowledge/actors*.csv`` (and users' ``actors*.csv`` files), plus ``actor_patterns.csv``
+("Iraqi troops" -> "Military Forces of Iraq") expanded over ``demonyms.csv``. The ``actors`` stage
+matches it; ``wirecoder actors`` lists it; evaluate uses it to compare actor names via their aliases.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .knowledge import read_rows
+from .taxonomy import INTER_LABELS
+
+CASE_SENSITIVE_ALIAS = re.compile(r"^[A-Z][A-Z0-9-]{1,4}$")
+
+
+@dataclass(frozen=True)
+class Actor:
+    canonical: str
+    aliases: tuple[str, ...]
+    inter: int
+    country: str | None
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+    generic: bool
+    source: str  # file:line, to find where a user's entry came from
+
+    @property
+    def inter_label(self) -> str:
+        return INTER_LABELS.get(self.inter, "")
+
+    def valid_on(self, day: dt.date | None) -> bool:
+        if day is None:
+            return self.valid_to is None
+        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day < self.valid_to)
+
+
+@dataclass(frozen=True)
+class Demonym:
+    word: str
+    country: str
+    iso3: str
+
+
+class Registry:
+    """Aliases -> actors, with matching regexes compiled once."""
+
+    def __init__(self, actors: list[Actor], demonyms: list[Demonym], patterns: list[tuple[str, str, int]]):
+        self.actors = actors
+        self.demonyms = {d.word.lower(): d for d in demonyms}
+        self.by_alias: dict[str, list[Actor]] = defaultdict(list)
+        for actor in actors:
+            for alias in actor.aliases:
+                self.by_alias[_key(alias)].append(actor)
+        self.alias_pattern = _alternation((a for a in self.by_alias if not CASE_SENSITIVE_ALIAS.match(a)), re.I)
+        self.exact_pattern = _alternation((a for a in self.by_alias if CASE_SENSITIVE_ALIAS.match(a)), 0)
+        self.force_patterns = _force_patterns(patterns, demonyms)
+
+    def resolve(self, alias: str, published: dt.date | None) -> Actor | None:
+        """The actor an alias names on the publication date (open-ended names when the date is unknown)."""
+        candidates = self.by_alias.get(_key(alias)) or self.by_alias.get(_key(alias).lower()) or []
+        valid = [a for a in candidates if a.valid_on(published)]
+        return (valid or candidates or [None])[0]
+
+    def canonical(self, name: str) -> str:
+        """A name's canonical form for comparison (aliases and canonical names both map to it)."""
+        actor = self.resolve(name, None) or next((a for a in self.actors if a.canonical == name), None)
+        return actor.canonical if actor else name.strip().casefold()
+
+    def search(self, text: str) -> list[Actor]:
+        needle = text.casefold()
+        return [a for a in self.actors if needle in a.canonical.casefold() or any(needle in x.casefold() for x in a.aliases)]
+
+
+def _key(alias: str) -> str:
+    alias = alias.replace("’", "'").strip()
+    return alias if CASE_SENSITIVE_ALIAS.match(alias) else alias.casefold()
+
+
+def _alternation(aliases: Iterable[str], flags: int) -> re.Pattern | None:
+    ordered = sorted(set(aliases), key=len, reverse=True)
+    if not ordered:
+        return None
+    return re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(re.escape(a) for a in ordered), flags)
+
+
+def _force_patterns(patterns: list[tuple[str, str, int]], demonyms: list[Demonym]) -> list[tuple[re.Pattern, str, int]]:
+    words = "|".join(re.escape(d.word) for d in sorted(demonyms, key=lambda d: -len(d.word)))
+    compiled = []
+    for pattern, canonical, inter in patterns:
+        regex = pattern.replace("{demonym}", f"(?P<demonym>{words})")
+        compiled.append((re.compile(r"(?<![\w-])%s(?![\w-])" % regex), canonical, inter))
+    return compiled
+
+
+def _date(text: str) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def read_actors(extra: Iterable[Path] = ()) -> list[Actor]:
+    actors = []
+    for row in read_rows("actors", ("canonical", "aliases", "inter"), extra):
+        aliases = tuple(a.strip() for a in row["aliases"].split("|") if a.strip())
+        actors.append(
+            Actor(
+                canonical=row["canonical"],
+                aliases=aliases,
+                inter=int(row["inter"]),
+                country=row["country"] or None,
+                valid_from=_date(row["valid_from"]),
+                valid_to=_date(row["valid_to"]),
+                generic=row["generic"] == "yes",
+                source=f"{row.path.name}:{row.line}",
+            )
+        )
+    return actors
+
+
+def read_demonyms(extra: Iterable[Path] = ()) -> list[Demonym]:
+    demonyms = []
+    for row in read_rows("demonyms", ("demonym", "country", "iso3"), extra):
+        for word in row["demonym"].split("|"):
+            demonyms.append(Demonym(word.strip(), row["country"], row["iso3"]))
+    return demonyms
+
+
+@lru_cache(maxsize=4)
+def load_registry(extra: tuple[Path, ...] = ()) -> Registry:
+    patterns = [(r["pattern"], r["canonical"], int(r["inter"])) for r in read_rows("actor_patterns", ("pattern", "canonical", "inter"), extra)]
+    return Registry(read_actors(extra), read_demonyms(extra), patterns)

