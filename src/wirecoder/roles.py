@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from .records import ActorMention, TriggerMention
 
 CIVILIANS, PROTESTERS, RIOTERS = 7, 6, 5
-BACKED_BY = re.compile(r"\b(?:backed|supported|assisted|aided|helped|joined|accompanied)\s+by\s*$|\bwith the (?:help|support|backing) of\s*$|\balong(?:side| with)\s*$", re.I)
+BACKED_BY = re.compile(r"\b(?:backed|supported|assisted|aided|helped|joined|accompanied|bolstered|reinforced)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|\bwith the (?:help|support|backing) of\s*$|\balong(?:side| with)\s*$", re.I)
+PASSIVE_GAP = 30  # characters between the trigger and "by X"
 BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 BETWEEN = re.compile(r"\b(?:between|pitting|pitted)\b", re.I)
 AGAINST = re.compile(r"\b(?:against|on|targeting|with)\s+(?:the\s+)?$", re.I)
@@ -92,13 +93,18 @@ def _principal_roles(trigger: TriggerMention, actors: list[ActorMention], betwee
     before = [a for a in actors if a not in after]
     if after and BETWEEN.search(between(trigger.span.end, after[0].span.start) or ""):
         return after[0], (after[1] if len(after) > 1 else None)
-    passive_agent = next((a for a in after if BY.search(between(trigger.span.end, a.span.start))), None)
+    passive_agent = next((a for a in after if _passive_agent(between(trigger.span.end, a.span.start))), None)
     if passive_agent is not None:
         target = before[-1] if before else next((a for a in after if a is not passive_agent), None)
         return passive_agent, target
     if before:
         return before[0], (after[0] if after else _second_subject(before, between))
     return after[0], (after[1] if len(after) > 1 else None)
+
+
+def _passive_agent(gap: str) -> bool:
+    """ "shelled by X", "were attacked on Monday by X": a short gap ending in "by"."""
+    return len(gap) <= PASSIVE_GAP and bool(BY.search(gap))
 
 
 def _second_subject(before: list[ActorMention], between) -> ActorMention | None:
@@ -110,6 +116,8 @@ def _second_subject(before: list[ActorMention], between) -> ActorMention | None:
 
 
 def _fix_civilian_and_protest_roles(actor1, actor2, actors, event_type):
+    if actor1 is not None and actor1.inter == CIVILIANS and event_type not in ("Protests", "Riots"):
+        actor1, actor2 = (actor2, actor1) if actor2 is None or actor2.inter != CIVILIANS else (None, actor1)
     if event_type == "Violence against civilians":
         civilians = next((a for a in actors if a.inter == CIVILIANS), None)
         if civilians is not None and civilians is not actor2:

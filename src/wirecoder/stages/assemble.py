@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -34,6 +35,7 @@ from ..settings import Settings
 
 # How far back (in sentences) a field may be inherited from; beyond that it is left unknown.
 LOOKBACK = {"place": 4, "date": 2, "actors": 1}
+ARMED_INTERS = {1, 2, 3, 4, 8}
 FEATURE_SPECIFICITY = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
 
 
@@ -86,16 +88,52 @@ def _roles(doc: AnalyzedArticle, trigger: TriggerMention) -> Roles:
             sentence = doc.sentences[index].span
             # an inherited sentence's actors have no position relative to the trigger
             anchor = trigger if distance == 0 else replace(trigger, span=Span(sentence.end, sentence.end, ""))
-            return assign_roles(anchor, actors, sentence.text, sentence.start, trigger.sub_event_type)
-    return Roles(None, None, (), ())
+            return _other_side_filled(assign_roles(anchor, actors, sentence.text, sentence.start, trigger.sub_event_type), doc, trigger)
+    return _main_belligerents(doc, trigger)
+
+
+def _other_side_filled(roles: Roles, doc: AnalyzedArticle, trigger: TriggerMention) -> Roles:
+    """A battle names one side ("SDF fighters advanced"): the other is the article's main enemy of it."""
+    if trigger.event_type != "Battles" or roles.actor1 is None or roles.actor2 is not None:
+        return roles
+    main = _main_belligerents(doc, trigger)
+    sides = [a for a in (main.actor1, main.actor2) if a is not None]
+    if len(sides) == 2 and roles.actor1.name in {a.name for a in sides}:
+        other = next(a for a in sides if a.name != roles.actor1.name)
+        return replace(roles, actor2=other)
+    return roles
+
+
+def _main_belligerents(doc: AnalyzedArticle, trigger: TriggerMention) -> Roles:
+    """A battle reported without names ("clashes continued in the town") is between the article's main sides."""
+    if trigger.event_type != "Battles":
+        return Roles(None, None, (), ())
+    counts = Counter(a.name for a in doc.actors if a.known and not a.generic and a.inter in ARMED_INTERS)
+    named = [name for name, n in counts.most_common(2) if n >= 2]
+    first = {name: next(a for a in doc.actors if a.name == name) for name in named}
+    ordered = sorted(first.values(), key=lambda a: a.span.start)
+    return Roles(ordered[0] if ordered else None, ordered[1] if len(ordered) > 1 else None, (), ())
 
 
 def _place(doc: AnalyzedArticle, trigger: TriggerMention) -> PlaceMention | None:
+    """The trigger's own sentence first; but a bare country there gives way to a town named just before in it."""
+    chosen = None
     for distance in range(LOOKBACK["place"] + 1):
-        candidates = [p for p in doc.places if p.sentence == trigger.sentence - distance]
-        if candidates:
-            return min(candidates, key=lambda p: _place_rank(p, trigger))
-    return None
+        candidates = [p for p in doc.places if p.sentence == trigger.sentence - distance and p.geo_precision > 0]
+        if not candidates:
+            continue
+        best = min(candidates, key=lambda p: _place_rank(p, trigger))
+        if chosen is None:
+            chosen = best
+            if not _country_only(best):
+                return best
+        elif best.place and chosen.place and best.place.iso3 == chosen.place.iso3 and not _country_only(best):
+            return best
+    return chosen
+
+
+def _country_only(mention: PlaceMention) -> bool:
+    return mention.place is not None and mention.place.feature == "country"
 
 
 def _place_rank(mention: PlaceMention, trigger: TriggerMention) -> tuple:
@@ -185,7 +223,7 @@ def to_event(doc: AnalyzedArticle, draft: Draft) -> Event:
     evidence = _evidence(article.id, draft, attribution_span)
     event = Event(
         event_id="",
-        **_date_fields(draft.date, article.published, fatalities["fatalities_scope"]),
+        **_date_fields(draft.date, article.published, fatalities["fatalities_scope"], _first_date(doc)),
         disorder_type=trigger.disorder_type,
         event_type=trigger.event_type,
         sub_event_type=trigger.sub_event_type,
@@ -209,7 +247,14 @@ def to_event(doc: AnalyzedArticle, draft: Draft) -> Event:
     return event
 
 
-def _date_fields(mention: DateMention | None, published: dt.date | None, scope: str) -> dict:
+def _first_date(doc: AnalyzedArticle) -> dt.date | None:
+    """The earliest day an event of the article is dated to: where a campaign toll starts counting."""
+    with_events = {t.sentence for t in doc.triggers if not t.negated}
+    starts = [d.start for d in doc.dates if d.start and d.sentence in with_events]
+    return min(starts) if starts else None
+
+
+def _date_fields(mention: DateMention | None, published: dt.date | None, scope: str, first: dt.date | None) -> dict:
     if mention is not None:
         return {
             "event_date": _iso(mention.start),
@@ -217,8 +262,12 @@ def _date_fields(mention: DateMention | None, published: dt.date | None, scope: 
             "time_precision": mention.time_precision if mention.start else None,
             "date_prec": mention.date_prec if mention.start else None,
         }
-    if published is None or scope == "cumulative":
+    if published is None:
         return {"event_date": None, "date_end": None, "time_precision": None, "date_prec": None}
+    if scope == "cumulative":
+        # a running toll covers the campaign: from the earliest day the article speaks of to publication
+        start = first if first and first < published else None
+        return {"event_date": _iso(start), "date_end": _iso(published), "time_precision": 3 if start else None, "date_prec": 5 if start else None}
     # An undated event in a dated report happened in the days before publication: a week-wide window.
     return {
         "event_date": _iso(published - dt.timedelta(days=6)),

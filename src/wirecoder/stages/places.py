@@ -36,7 +36,9 @@ NAME_SEQUENCE = re.compile(
 ADMIN_WORDS = re.compile(r"^\s+(?:province|governorate|region|state|district|county|oblast|department)\b", re.I)
 TRAILING_ADMIN = re.compile(r"\s+(?:province|governorate|region|state|district|county|oblast|department)$", re.I)
 PRECISION_BY_FEATURE = {"city": (1, 1), "admin2": (3, 3), "admin1": (3, 4), "country": (3, 6)}
+VILLAGE_SUFFIX = re.compile(r"\s+(?:village|town|city|camp)$", re.I)
 NEAR_KM = 300
+FAMOUS = 100_000  # population above which a place may be named without its country
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,7 @@ class PlacesStage:
         for start, end, from_entity in sorted(spans, key=lambda s: (s[0], -s[1])):
             words = doc.article.text[start:end]
             start, words = _strip_the(start, words)
+            words = VILLAGE_SUFFIX.sub("", words)
             end = start + len(words)
             if not words or words.lower() in self.demonyms or _overlaps(start, end, taken):
                 continue
@@ -119,10 +122,16 @@ class PlacesStage:
     def disambiguate(self, toponyms, candidates, countries) -> dict[Toponym, Place]:
         chosen: dict[Toponym, Place] = {}
         for toponym in toponyms:
-            places = [p for p in candidates[toponym] if toponym.from_entity or _cc(self, p) in countries]
+            places = [p for p in candidates[toponym] if self._plausible(p, toponym, countries)]
             if places:
                 chosen[toponym] = max(places, key=lambda p: self._score(p, toponym, countries, chosen))
         return chosen
+
+    def _plausible(self, place: Place, toponym: Toponym, countries) -> bool:
+        """Outside the article's countries only well-known places: no far-away village look-alikes."""
+        if not countries or _cc(self, place) in countries:
+            return toponym.from_entity or bool(countries)
+        return toponym.from_entity and (place.feature in ("country", "admin1") or place.population >= FAMOUS)
 
     def _score(self, place: Place, toponym: Toponym, countries, chosen) -> tuple:
         in_country = _cc(self, place) in countries
@@ -144,7 +153,7 @@ class PlacesStage:
                 return PlaceMention(toponym.span, toponym.sentence, None, relation and relation.relation, 3, 7)
             return PlaceMention(toponym.span, toponym.sentence, admin, "within", 3, 4)
         geo_precision, where_prec = PRECISION_BY_FEATURE.get(place.feature, (1, 1))
-        if relation and place.feature == "city":
+        if relation and (place.feature == "city" or relation.geo_precision == 0):
             geo_precision, where_prec = relation.geo_precision, relation.where_prec
         return PlaceMention(toponym.span, toponym.sentence, place, relation and relation.relation, geo_precision, where_prec)
 
@@ -156,7 +165,10 @@ class PlacesStage:
     def _looks_like_a_village(text: str, toponym: Toponym) -> bool:
         """An unknown capitalised name is a place only when the text says so ("the village of X", "in X")."""
         before = text[max(0, toponym.span.start - 30) : toponym.span.start].lower()
-        return bool(re.search(r"(?:village|town|city|hamlet|area|district|neighbou?rhood|camp|region|outskirts) of (?:the )?$|\b(?:in|near|at|into|from|outside) (?:the )?$", before))
+        after = text[toponym.span.end : toponym.span.end + 12].lower()
+        if re.match(r"\s+(?:village|town|hamlet|district|area)\b", after):
+            return True
+        return bool(re.search(r"(?:village|town|city|hamlet|area|district|neighbou?rhood|camp|region|outskirts) of (?:the )?$|\b(?:in|near|at|into|from|outside|toward|towards|around|clearing|of) (?:the )?$", before))
 
 
 def _bare(name: str) -> str:
