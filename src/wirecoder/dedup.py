@@ -107,15 +107,40 @@ def cluster_events(
 
 
 def _clusters(reports: list[Event], rules: dict) -> list[list[Event]]:
+    """Day-precise reports link first; a vaguer report joins only when exactly one cluster fits it.
+
+    Union-find alone would chain two different days through one "last week" report; ACLED keeps
+    different days apart, so a vague report that fits several day-events stays on its own.
+    """
     links = _UnionFind()
+    vague_pairs: list[tuple[Event, Event]] = []
     for block in _blocks(reports, rules).values():
         for a, b in _candidate_pairs(block):
-            if same_event(a, b, rules):
+            if not same_event(a, b, rules):
+                continue
+            if _precise(a) == _precise(b) and (_precise(a) or _window_key(a) == _window_key(b)):
                 links.union(a.event_id, b.event_id)
+            else:
+                vague_pairs.append((a, b))
+    fits: dict[str, set[str]] = defaultdict(set)
+    for a, b in vague_pairs:
+        vague, precise = (a, b) if not _precise(a) else (b, a)
+        fits[vague.event_id].add(links.find(precise.event_id))
+    for vague_id, clusters in fits.items():
+        if len(clusters) == 1:
+            links.union(vague_id, next(iter(clusters)))
     clusters: dict[str, list[Event]] = defaultdict(list)
     for report in reports:
         clusters[links.find(report.event_id)].append(report)
     return list(clusters.values())
+
+
+def _precise(event: Event) -> bool:
+    return event.time_precision == 1 and bool(event.event_date)
+
+
+def _window_key(event: Event) -> tuple:
+    return (event.event_date, event.date_end)
 
 
 def _blocks(reports: list[Event], rules: dict) -> dict[tuple, list[Event]]:
@@ -203,7 +228,7 @@ def merge_reports(cluster: Sequence[Event], article_groups: Mapping[str, str]) -
     """One event from its reports: the most precise report's fields, every source and its evidence."""
     base = min(cluster, key=_specificity)
     sources = tuple(dict.fromkeys(s for r in cluster for s in r.sources))
-    independent = {_original(s, article_groups) for s in sources}
+    independent = {_original(s, article_groups) for s in _one_per_article(sources)}
     figures = [r for r in cluster if r.fatalities_best is not None or r.fatalities_low is not None]
     return replace(
         base,
@@ -234,6 +259,11 @@ def _latest_start(cluster: Sequence[Event]) -> str | None:
 def _earliest_end(cluster: Sequence[Event]) -> str | None:
     ends = [r.date_end or r.event_date for r in cluster if r.event_date]
     return min(ends) if ends else None
+
+
+def _one_per_article(sources):
+    """An article quoting several claimants is still one report: its first claimant speaks for it."""
+    return list({s.article_id: s for s in reversed(sources)}.values())
 
 
 def _original(source, article_groups: Mapping[str, str]) -> str:

@@ -1,9 +1,103 @@
-"""CLI commands: gazetteer (placeholder)."""
+"""CLI commands: gazetteer import / info, and places (every toponym of some articles as JSONL)."""
 
 from __future__ import annotations
 
+import json
+import sys
+from pathlib import Path
+
 import typer
+from rich.console import Console
+from rich.table import Table
+
+from ..errors import WirecoderError
+from ..settings import Settings
+
+console = Console(stderr=True)
+gazetteer_app = typer.Typer(
+    help="The offline gazetteer: what it holds, and GeoNames dumps you add to it.\n\nExample: wirecoder gazetteer info",
+    no_args_is_help=True,
+)
+
+
+@gazetteer_app.command("import")
+def import_dumps(files: list[Path] = typer.Argument(..., help="GeoNames dumps: allCountries.txt, SY.txt, alternateNamesV2.txt.")) -> None:
+    """Add GeoNames dumps you downloaded to the local index, so villages below the embedded cut resolve.
+
+    Example: wirecoder gazetteer import SY.txt alternateNamesV2.txt
+    """
+    from ..gazetteer import Gazetteer, ensure_embedded, user_path
+    from ..gazetteer.geonames_dump import import_file
+
+    settings = Settings()
+    ensure_embedded(settings)
+    countries, admin1 = _reference(Gazetteer([ensure_embedded(settings)]))
+    for path in files:
+        try:
+            added = import_file(path, user_path(settings), countries=countries, admin1_names=admin1)
+        except WirecoderError as error:
+            console.print(f"[red]{error}[/red]")
+            raise typer.Exit(2) from None
+        console.print(f"{path}: {added:,} rows added to {user_path(settings)}")
+
+
+def _reference(gazetteer) -> tuple[dict, dict]:
+    db = gazetteer.dbs[0]
+    countries = {cc: (iso3, name) for cc, iso3, name in db.execute("SELECT cc, iso3, country FROM places WHERE feature = 'country'")}
+    admin1 = {}
+    for cc, geonameid, name in db.execute("SELECT cc, geonameid, admin1 FROM places WHERE feature = 'admin1'"):
+        admin1[(cc, str(geonameid))] = name
+    codes = db.execute("SELECT DISTINCT cc, admin1 FROM places WHERE feature = 'city'")
+    return countries, admin1 | {(cc, name): name for cc, name in codes if name}
+
+
+@gazetteer_app.command("info")
+def info() -> None:
+    """How many places and names the local gazetteer index holds, and where it lives.
+
+    Example: wirecoder gazetteer info
+    """
+    from ..gazetteer import Gazetteer
+
+    table = Table("index file", "places", "names")
+    for path, places, names in Gazetteer.default(Settings()).stats():
+        table.add_row(path, f"{places:,}", f"{names:,}")
+    Console().print(table)
+
+
+def places(
+    inputs: list[Path] = typer.Argument(..., help="Articles: text, HTML, feeds, JSONL, directories."),
+    published: str = typer.Option(None, help="Publication date for every article (YYYY-MM-DD)."),
+) -> None:
+    """Print every toponym found in the articles as JSONL, resolved to the gazetteer.
+
+    Example: wirecoder places examples/articles/levant-wire
+    """
+    from ..ingest import read_inputs
+    from ..pipeline import Pipeline
+    from ..records import Article
+    from .core import parse_date
+
+    pipeline = Pipeline(stages=("clean", "segment", "actors", "places"))
+    for item in read_inputs(inputs, published=parse_date(published)):
+        if not isinstance(item, Article):
+            console.print(f"[yellow]{getattr(item, 'origin', '')}: {getattr(item, 'reason', getattr(item, 'message', ''))}[/yellow]")
+            continue
+        for mention in pipeline.analyze(item).places:
+            sys.stdout.write(json.dumps(_toponym(item.id, mention), ensure_ascii=False) + "\n")
+
+
+def _toponym(article_id: str, mention) -> dict:
+    place = mention.place
+    return {
+        "article_id": article_id, "start": mention.span.start, "end": mention.span.end, "text": mention.span.text,
+        "name": place.name if place else None, "geonameid": place.geonameid if place else None,
+        "latitude": place.latitude if place else None, "longitude": place.longitude if place else None,
+        "country": place.country if place else None, "admin1": place.admin1 if place else None,
+        "feature": place.feature if place else None, "relation": mention.relation, "geo_precision": mention.geo_precision,
+    }
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the app."""
+    app.add_typer(gazetteer_app, name="gazetteer")
+    app.command("places")(places)

@@ -34,6 +34,7 @@ NAME_SEQUENCE = re.compile(
     r"(?:\s+(?:(?:al|el|ar|as|ash|ad|az|ez|an|at|de|del|la|of)[-\s]+)?[A-Z][\w'’]+(?:-[A-Za-z][\w'’]*)*)*"
 )
 ADMIN_WORDS = re.compile(r"^\s+(?:province|governorate|region|state|district|county|oblast|department)\b", re.I)
+ADMIN_BEFORE = re.compile(r"\b(?:province|governorate|region|state|district|county|oblast|department) of (?:the )?$", re.I)
 TRAILING_ADMIN = re.compile(r"\s+(?:province|governorate|region|state|district|county|oblast|department)$", re.I)
 PRECISION_BY_FEATURE = {"city": (1, 1), "admin2": (3, 3), "admin1": (3, 4), "country": (3, 6)}
 VILLAGE_SUFFIX = re.compile(r"\s+(?:village|town|city|camp)$", re.I)
@@ -96,8 +97,9 @@ class PlacesStage:
                 continue
             if any(t.span.start <= start < t.span.end for t in found):
                 continue
-            after = doc.article.text[end : end + 20]
-            found.append(Toponym(Span(start, end, words), index, from_entity, bool(ADMIN_WORDS.match(after))))
+            after, before = doc.article.text[end : end + 20], doc.article.text[max(0, start - 25) : start]
+            admin_word = bool(ADMIN_WORDS.match(after) or ADMIN_BEFORE.search(before))
+            found.append(Toponym(Span(start, end, words), index, from_entity, admin_word))
         return found
 
     # --- countries and disambiguation -----------------------------------------------------------

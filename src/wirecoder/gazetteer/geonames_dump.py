@@ -1,0 +1,88 @@
+"""Import GeoNames dumps a user downloaded (``allCountries.txt``, ``SY.txt``, ``alternateNamesV2.txt``).
+
+The embedded index stops at places of 500 people; villages below it (Baghuz, Dashisha, Al-Shafah)
+need GeoNames' full dumps. Files are streamed line by line (allCountries.txt is 1.5 GB), populated
+places (feature class P) and admin areas (A: ADM1, ADM2, PCLI) are kept, and the names of
+``alternateNamesV2.txt`` are added to places already in either index.
+"""
+
+from __future__ import annotations
+
+import csv
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from unidecode import unidecode
+
+from ..errors import WirecoderError
+from .index import connect, write_places
+from .names import keys
+
+FEATURES = {"P": "city", "ADM1": "admin1", "ADM2": "admin2", "PCLI": "country"}
+BATCH = 5000
+
+
+def _feature(feature_class: str, feature_code: str) -> str | None:
+    return FEATURES.get(feature_code) or FEATURES.get(feature_class if feature_class == "P" else "")
+
+
+def _lines(path: Path) -> Iterator[list[str]]:
+    with open(path, encoding="utf-8", errors="replace", newline="") as handle:
+        for number, line in enumerate(handle, start=1):
+            if line.startswith("#") or not line.strip():
+                continue
+            yield [number, *line.rstrip("\n").split("\t")]
+
+
+def _is_alternate_names(path: Path) -> bool:
+    for row in _lines(path):
+        return len(row) - 1 in (4, 8, 10) and row[3].isalpha() or (len(row) - 1 == 10)
+    return False
+
+
+def import_file(path: Path, db_path: Path, *, countries: dict[str, tuple[str, str]], admin1_names: dict) -> int:
+    """Add one dump to the user index; returns how many rows were added."""
+    if not path.is_file():
+        raise WirecoderError(f"{path}: no such file", "W401")
+    db = connect(db_path)
+    try:
+        with db:
+            db.executescript("CREATE INDEX IF NOT EXISTS names_geonameid ON names(geonameid);")
+            if _is_alternate_names(path):
+                return _import_alternate_names(db, path)
+            return _import_places(db, path, countries, admin1_names)
+    finally:
+        db.close()
+
+
+def _import_places(db: sqlite3.Connection, path: Path, countries, admin1_names) -> int:
+    added, batch = 0, []
+    for row in _lines(path):
+        if len(row) - 1 < 15:
+            raise WirecoderError(f"{path}:{row[0]}: not a GeoNames dump line (19 tab-separated columns expected)", "W402")
+        _, geonameid, name, asciiname, alternates, lat, lon, fclass, fcode, cc, _cc2, admin1, *_rest = row
+        population = row[15]
+        feature = _feature(fclass, fcode)
+        if feature is None:
+            continue
+        iso3, country = countries.get(cc, ("", cc))
+        place = (int(geonameid), asciiname or unidecode(name), float(lat), float(lon), cc, iso3, country,
+                 admin1_names.get((cc, admin1)), None, feature, int(population or 0))
+        batch.append((place, [name, asciiname, *alternates.split(",")]))
+        if len(batch) >= BATCH:
+            added += write_places(db, batch)
+            batch = []
+    return added + write_places(db, batch)
+
+
+def _import_alternate_names(db: sqlite3.Connection, path: Path) -> int:
+    added = 0
+    for row in _lines(path):
+        _, _id, geonameid, language, name, *_ = row + [""] * 4
+        if language in ("link", "post", "iata", "icao", "faac", "abbr", "wkdt", "unlc"):
+            continue
+        rows = [(exact, loose, int(geonameid)) for exact, loose in keys([name])]
+        db.executemany("INSERT INTO names (exact, loose, geonameid) VALUES (?, ?, ?)", rows)
+        added += len(rows)
+    return added
