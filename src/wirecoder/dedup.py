@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
+import re
 import statistics
 import tomllib
 from collections import defaultdict
@@ -59,7 +60,7 @@ def near_duplicate_articles(articles: Iterable[tuple[str, str]], rules: dict | N
 
 
 def _minhash(text: str, size: int, num_perm: int) -> MinHash | None:
-    words = text.lower().split()
+    words = re.findall(r"\w+", text.lower())  # punctuation edits do not make a new story
     if len(words) < size:
         return None
     signature = MinHash(num_perm=num_perm, seed=1)

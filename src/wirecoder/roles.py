@@ -21,6 +21,7 @@ from .records import ActorMention, TriggerMention
 
 CIVILIANS, PROTESTERS, RIOTERS = 7, 6, 5
 BACKED_BY = re.compile(r"\b(?:backed|supported|assisted|aided|helped|joined|accompanied|bolstered|reinforced)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|\bwith the (?:help|support|backing) of\s*$|\balong(?:side| with)\s*$", re.I)
+CLAIMANT = re.compile(r"^\s+(?:said|say|says|told|reported|reports|claimed|added|stated|confirmed)\b", re.I)
 PASSIVE_GAP = 30  # characters between the trigger and "by X"
 BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 BETWEEN = re.compile(r"\b(?:between|pitting|pitted)\b", re.I)
@@ -43,7 +44,7 @@ def assign_roles(
     sub_event_type: str | None,
 ) -> Roles:
     """Roles of the actors of one sentence for one trigger (actors in text order)."""
-    actors = _distinct(sorted(actors, key=lambda a: a.span.start))
+    actors = [a for a in _distinct(sorted(actors, key=lambda a: a.span.start)) if not _is_claimant(a, sentence_text, sentence_start)]
     if not actors:
         return Roles(None, None)
 
@@ -60,6 +61,11 @@ def assign_roles(
         tuple(a for a in actors if allies[id(a)] is actor1 and actor1 is not None),
         tuple(a for a in actors if allies[id(a)] is actor2 and actor2 is not None),
     )
+
+
+def _is_claimant(actor: ActorMention, text: str, offset: int) -> bool:
+    """ "Residents said ...", "the SDF told reporters": who reports an event is not in it."""
+    return bool(CLAIMANT.match(text[actor.span.end - offset :]))
 
 
 def _distinct(actors: list[ActorMention]) -> list[ActorMention]:
@@ -116,8 +122,12 @@ def _second_subject(before: list[ActorMention], between) -> ActorMention | None:
 
 
 def _fix_civilian_and_protest_roles(actor1, actor2, actors, event_type):
+    """Civilians never initiate political violence; protesters always lead a protest."""
     if actor1 is not None and actor1.inter == CIVILIANS and event_type not in ("Protests", "Riots"):
-        actor1, actor2 = (actor2, actor1) if actor2 is None or actor2.inter != CIVILIANS else (None, actor1)
+        armed = [a for a in actors if a.inter != CIVILIANS]
+        civilians = actor1
+        actor1 = armed[0] if armed else None
+        actor2 = actor2 if actor2 is not None and actor2 is not actor1 and event_type != "Violence against civilians" else civilians
     if event_type == "Violence against civilians":
         civilians = next((a for a in actors if a.inter == CIVILIANS), None)
         if civilians is not None and civilians is not actor2:

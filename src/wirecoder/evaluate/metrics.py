@@ -123,7 +123,7 @@ def _worst(pairs: list[Pair], canonical, forbidden_hits, limit: int = 10) -> lis
         if wrong:
             rows.append({"gold_row": pair.gold.row, "event_id": pair.pred.event_id, "wrong": wrong,
                          "gold_evidence": pair.gold.evidence,
-                         "pred_evidence": next((e.text for e in pair.pred.evidence if e.field == "sub_event_type"), "")})
+                         "pred_evidence": next((e.text for e in pair.pred.evidence if e.field == "event_type"), "")})
     for gold, pred in forbidden_hits:
         rows.append({"gold_row": gold.row, "event_id": pred.event_id, "wrong": ["forbidden: not an event of this article"],
                      "gold_evidence": gold.evidence, "pred_evidence": next((e.text for e in pred.evidence), "")})

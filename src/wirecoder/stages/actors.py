@@ -64,7 +64,8 @@ class ActorsStage:
     def find(self, sentence: Sentence, published) -> list[Found]:
         text, offset = sentence.span.text, sentence.span.start
         found = self._aliases(text, published) + self._force_phrases(text) + self._unknown_groups(sentence)
-        return [replace(f, start=f.start + offset, end=f.end + offset) for f in _longest(found)]
+        found = _absorb_generic_nouns(_longest(found), text)
+        return [replace(f, start=f.start + offset, end=f.end + offset) for f in found]
 
     def _aliases(self, text: str, published) -> list[Found]:
         found = []
@@ -135,6 +136,18 @@ def _inter_label(inter: int | None) -> str | None:
 
 def _without_country(name: str) -> str:
     return re.sub(r"\s*\(\{country\}\)|\s+of \{country\}", "", name)
+
+
+def _absorb_generic_nouns(found: list[Found], text: str) -> list[Found]:
+    """ "ISIL militants", "SDF fighters": a generic noun right after a named actor is part of it."""
+    kept: list[Found] = []
+    for item in found:
+        previous = kept[-1] if kept else None
+        if previous and item.generic and not previous.generic and not text[previous.end : item.start].strip():
+            kept[-1] = replace(previous, end=item.end)
+            continue
+        kept.append(item)
+    return kept
 
 
 def _longest(found: list[Found]) -> list[Found]:

@@ -60,7 +60,7 @@ class AssembleStage:
         self.min_confidence = min_confidence
 
     def __call__(self, doc: AnalyzedArticle) -> AnalyzedArticle:
-        drafts = [self._draft(doc, trigger) for trigger in doc.triggers if not trigger.negated]
+        drafts = [d for t in doc.triggers if not t.negated for d in split_campaign_toll(self._draft(doc, t))]
         drafts = merge_concurrent(drafts)
         events = [to_event(doc, draft) for draft in drafts]
         events = [e for e in with_stable_ids(doc.article.id, events) if e.confidence >= self.min_confidence]
@@ -170,6 +170,23 @@ def _reported_by(doc: AnalyzedArticle, trigger: TriggerMention) -> tuple[str | N
         if attribution.sentence in (trigger.sentence, trigger.sentence + 1):
             return attribution.reported_by, attribution.span
     return None, None
+
+
+def split_campaign_toll(draft: Draft) -> list[Draft]:
+    """ "Fighting flared on Wednesday, bringing the toll of the offensive to 212": two records.
+
+    The running toll becomes a cumulative record over the campaign (never one day's dead); the day's
+    fighting stays an event of its own when the sentence dates it to a day.
+    """
+    cumulative = tuple(c for c in draft.counts if c.kind == "killed" and c.scope == "cumulative")
+    if not cumulative:
+        return [draft]
+    toll = replace(draft, counts=cumulative, date=None)
+    dated_today = draft.date is not None and draft.date.time_precision == 1 and draft.date.sentence == draft.trigger.sentence
+    if not dated_today:
+        return [toll]
+    day = replace(draft, counts=tuple(c for c in draft.counts if c.scope != "cumulative"))
+    return [day, toll]
 
 
 # --- concurrent tactics: ACLED's hierarchy -------------------------------------------------------

@@ -98,7 +98,7 @@ class PlacesStage:
             if any(t.span.start <= start < t.span.end for t in found):
                 continue
             after, before = doc.article.text[end : end + 20], doc.article.text[max(0, start - 25) : start]
-            admin_word = bool(ADMIN_WORDS.match(after) or ADMIN_BEFORE.search(before))
+            admin_word = bool(ADMIN_WORDS.match(after) or ADMIN_BEFORE.search(before) or TRAILING_ADMIN.search(words))
             found.append(Toponym(Span(start, end, words), index, from_entity, admin_word))
         return found
 
@@ -119,7 +119,7 @@ class PlacesStage:
         if not votes:
             return ()
         top = votes.most_common(1)[0][1]
-        return tuple(cc for cc, n in votes.items() if n * 3 >= top and cc)
+        return tuple(cc for cc, n in votes.items() if n * 2 > top and cc)
 
     def disambiguate(self, toponyms, candidates, countries) -> dict[Toponym, Place]:
         chosen: dict[Toponym, Place] = {}

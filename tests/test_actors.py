@@ -1,0 +1,63 @@
+import datetime as dt
+
+import pytest
+
+from wirecoder.actors import load_registry
+from wirecoder.settings import Settings
+from wirecoder.stages import actors
+
+from stagekit import analyzed
+
+
+@pytest.fixture(scope="module")
+def stage():
+    return actors.build(Settings())
+
+
+def names(stage, text, published=dt.date(2018, 10, 5), entities=None):
+    return [(a.span.text, a.name) for a in stage(analyzed(text, published, entities)).actors]
+
+
+def test_actors_aliases_resolve_to_one_canonical_name(stage):
+    found = names(stage, "Daesh fighters and ISIL militants fled as the so-called Islamic State lost ground.")
+    assert {name for _, name in found} == {"Islamic State"}
+
+
+def test_actors_capitalised_short_alias_is_not_the_verb(stage):
+    assert names(stage, "The situation is calm, and IS has withdrawn.") == [("IS", "Islamic State")]
+
+
+def test_actors_longest_alias_wins(stage):
+    found = names(stage, "The US-backed Syrian Democratic Forces advanced.")
+    assert found == [("US-backed Syrian Democratic Forces", "Syrian Democratic Forces")]
+
+
+def test_actors_validity_dates_follow_publication(stage):
+    before = names(stage, "Nusra fighters shelled the village.", published=dt.date(2014, 5, 1))
+    after = names(stage, "Nusra fighters shelled the village.", published=dt.date(2016, 9, 1))
+    assert before[0][1] == "Jabhat al-Nusra" and after[0][1] == "Jabhat Fatah al-Sham"
+
+
+def test_actors_nationality_and_force_noun_make_state_forces(stage):
+    assert ("Chadian troops", "Military Forces of Chad") in names(stage, "Chadian troops crossed the lake.")
+
+
+def test_actors_generic_actors_take_the_article_country(stage):
+    found = names(stage, "Somali troops said gunmen killed three civilians.")
+    assert ("civilians", "Civilians (Somalia)") in found
+    assert ("gunmen", "Unidentified Armed Group (Somalia)") in found
+
+
+def test_actors_unknown_armed_group_is_kept_as_written(stage):
+    text = "The Hamza Lions Brigade attacked a checkpoint."
+    doc = stage(analyzed(text, entities={"The Hamza Lions Brigade": "ORG"}))
+    unknown = [a for a in doc.actors if not a.known]
+    assert [a.name for a in unknown] == ["Hamza Lions Brigade"]
+
+
+def test_actors_user_registry_file_is_added(tmp_path):
+    extra = tmp_path / "actors_mine.csv"
+    extra.write_text("canonical,aliases,inter,country,valid_from,valid_to,generic\nRiver Guard Militia,River Guard|RGM,3,SYR,,,\n")
+    stage = actors.build(Settings(knowledge_paths=(extra,)))
+    assert names(stage, "The River Guard ambushed a patrol.")[0][1] == "River Guard Militia"
+    assert load_registry((extra,)).canonical("RGM") == "River Guard Militia"

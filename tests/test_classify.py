@@ -1,0 +1,79 @@
+import pytest
+
+from wirecoder.records import ActorMention, Span
+from wirecoder.settings import Settings
+from wirecoder.stages import classify
+
+from stagekit import analyzed
+
+
+@pytest.fixture(scope="module")
+def stage():
+    return classify.build(Settings())
+
+
+def types(stage, text, actors=()):
+    doc = stage(__import__("dataclasses").replace(analyzed(text), actors=tuple(actors)))
+    return [(t.sub_event_type, t.negated) for t in doc.triggers]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Heavy clashes broke out between tribal fighters and the rebels near the dam.", "Armed clash"),
+        ("Warplanes struck a fuel depot outside the port city on Sunday.", "Air/drone strike"),
+        ("Government artillery shelled the old quarter for a third day.", "Shelling/artillery/missile attack"),
+        ("A roadside bomb hit an army convoy on the highway.", "Remote explosive/landmine/IED"),
+        ("A suicide bomber blew himself up at a checkpoint.", "Suicide bomb"),
+        ("Gunmen abducted eleven passengers from a bus.", "Abduction/forced disappearance"),
+        ("Hundreds of protesters marched against fuel prices in the capital.", "Peaceful protest"),
+        ("Police fired tear gas to disperse the crowd outside parliament.", "Protest with intervention"),
+        ("The two sides signed a ceasefire agreement in the evening.", "Agreement"),
+        ("Security forces arrested four suspected members of the cell.", "Arrests"),
+        ("Engineers defused a bomb planted under a bridge.", "Disrupted weapons use"),
+        ("The militia looted shops and torched homes in the market.", "Looting/property destruction"),
+    ],
+)
+def test_classify_types_common_event_reports(stage, text, expected):
+    assert (expected, False) in types(stage, text)
+
+
+def test_classify_attack_on_civilians_is_violence_against_civilians(stage):
+    assert types(stage, "Gunmen attacked a wedding party, killing seven villagers.") == [("Attack", False)]
+    assert types(stage, "Gunmen attacked an army checkpoint, killing two soldiers.")[0][0] == "Armed clash"
+
+
+def test_classify_territory_depends_on_who_takes_it(stage):
+    text = "The army recaptured the town after a week of fighting."
+    army = ActorMention(Span(4, 8, "army"), 0, "Military Forces of Ruritania", inter=1)
+    assert ("Government regains territory", False) in types(stage, text, [army])
+    rebels_text = "The rebels captured the town after a week of fighting."
+    rebels = ActorMention(Span(4, 10, "rebels"), 0, "Ruritanian Rebels", inter=2)
+    assert ("Non-state actor overtakes territory", False) in types(stage, rebels_text, [rebels])
+
+
+def test_classify_marks_denials_and_threats_as_negated(stage):
+    assert types(stage, "The ministry denied carrying out air strikes on the market.") == [("Air/drone strike", True)]
+    assert all(negated for _, negated in types(stage, "The group threatened to attack the city again."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The price war between the two airlines hurt profits.",
+        "She won her battle against cancer last year.",
+        "An earthquake killed 40 people and destroyed hundreds of homes.",
+        "The striker scored twice as the home side attacked all evening in the match.",
+        "A driver was killed when his car crashed into a truck on the highway.",
+        "Stocks rallied after the central bank decision.",
+    ],
+)
+def test_classify_figurative_and_non_conflict_text_yields_nothing(stage, text):
+    assert [t for t in types(stage, text) if not t[1]] == []
+
+
+def test_classify_user_file_adds_a_trigger(tmp_path):
+    extra = tmp_path / "triggers_local.csv"
+    extra.write_text('pattern,sub_event_type,if_civilians,if_state,confidence\ntechnicals? (?:opened up|raked),Armed clash,,,0.8\n')
+    stage = classify.build(Settings(knowledge_paths=(extra,)))
+    assert types(stage, "Technicals raked the hillside positions.")[0][0] == "Armed clash"

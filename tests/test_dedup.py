@@ -1,0 +1,86 @@
+from wirecoder.dedup import cluster_events, near_duplicate_articles
+from wirecoder.records import Source
+
+from helpers import make_event
+
+STORY = (
+    "Fighters of the Syrian Democratic Forces pushed into the eastern edge of Hajin on Thursday after a night of "
+    "heavy clashes with Islamic State militants, a spokesman said, adding that coalition aircraft had struck "
+    "positions in the town and that several families had fled toward the river."
+)
+
+
+def report(report_id, article_id, outlet, **fields):
+    source = Source(article_id=article_id, outlet=outlet, published="2018-10-05", reported_by=fields.pop("reported_by", None))
+    return make_event(report_id, article_id, sources=(source,), **fields)
+
+
+def test_dedup_links_syndicated_copies_not_different_stories():
+    copy = STORY.replace("Thursday", "Thursday,") + " Reporting by a staff writer."
+    other = "Protesters gathered outside the governor's office in Basra on Sunday demanding clean water and jobs for young people."
+    groups = near_duplicate_articles([("b-copy", copy), ("a-original", STORY), ("c-other", other)])
+    assert groups["b-copy"] == groups["a-original"] == "a-original"
+    assert groups["c-other"] == "c-other"
+
+
+def test_dedup_three_outlets_one_clash_one_event_with_a_range():
+    reports = [
+        report("r-1", "a1", "Levant Wire", fatalities=12, fatalities_low=12, fatalities_best=12, fatalities_high=12),
+        report("r-2", "a2", "Gulf Courier", location="Hajeen", fatalities=15, fatalities_low=15, fatalities_best=15, fatalities_high=15),
+        report("r-3", "a3", "Euphrates Post", fatalities=20, fatalities_low=20, fatalities_best=20, fatalities_high=20),
+    ]
+    events = cluster_events(reports).events
+    assert len(events) == 1
+    event = events[0]
+    assert (event.n_sources, event.fatalities, event.fatalities_low, event.fatalities_best, event.fatalities_high) == (3, 12, 12, 15, 20)
+
+
+def test_dedup_reports_quoting_one_monitor_are_one_independent_source():
+    reports = [report(f"r-{i}", f"a{i}", f"Outlet {i}", reported_by="Syrian Observatory for Human Rights") for i in range(3)]
+    event = cluster_events(reports).events[0]
+    assert (event.n_sources, event.n_independent_sources) == (3, 1)
+
+
+def test_dedup_next_day_other_town_and_other_actors_stay_apart():
+    reports = [
+        report("r-1", "a1", "Levant Wire"),
+        report("r-2", "a2", "Gulf Courier", event_date="2018-10-05", date_end="2018-10-05"),
+        report("r-3", "a3", "Euphrates Post", location="Al Mayadin", geonameid=170001, latitude=35.02, longitude=40.45),
+        report("r-4", "a4", "River Post", actor1="Military Forces of Syria", inter1=1),
+    ]
+    assert len(cluster_events(reports).events) == 4
+
+
+def test_dedup_a_vague_report_joins_only_an_unambiguous_day():
+    week = dict(event_date="2018-09-29", date_end="2018-10-05", time_precision=2)
+    day_one = report("r-1", "a1", "Levant Wire", event_date="2018-10-01", date_end="2018-10-01")
+    day_two = report("r-2", "a2", "Gulf Courier", event_date="2018-10-03", date_end="2018-10-03")
+    vague = report("r-3", "a3", "Euphrates Post", **week)
+    assert len(cluster_events([day_one, day_two, vague]).events) == 3
+    assert len(cluster_events([day_one, vague]).events) == 1
+
+
+def test_dedup_ids_stay_stable_when_a_source_arrives():
+    first = cluster_events([report("r-1", "a1", "Levant Wire"), report("r-2", "a2", "Gulf Courier")]).events
+    later = cluster_events([report("r-1", "a1", "Levant Wire"), report("r-2", "a2", "Gulf Courier"), report("r-9", "a9", "Delta Times")], first).events
+    assert [e.event_id for e in later] == [first[0].event_id]
+    assert later[0].n_sources == 3
+
+
+def test_dedup_merged_events_keep_the_old_id_as_an_alias():
+    a = report("r-1", "a1", "Levant Wire", event_date="2018-10-04", date_end="2018-10-04")
+    b = report("r-2", "a2", "Gulf Courier", location="Hajin", actor2=None)
+    before = cluster_events([a, replace_actor(b)]).events
+    assert len(before) == 2
+    after = cluster_events([a, b], before)
+    assert len(after.events) == 1
+    kept = after.events[0].event_id
+    lost = ({e.event_id for e in before} - {kept}).pop()
+    assert after.aliases == {lost: kept}
+    assert lost in after.events[0].aliases
+
+
+def replace_actor(event):
+    from dataclasses import replace
+
+    return replace(event, actor1="Military Forces of Syria")

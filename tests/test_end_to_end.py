@@ -1,0 +1,86 @@
+"""The whole pipeline on articles written like the messy originals: captions, READ: links, tolls."""
+
+import datetime as dt
+
+from typer.testing import CliRunner
+
+from wirecoder.cli import app
+from wirecoder.records import Article
+
+REPORT = """Euphrates Monitor - independent news from the valley
+
+Fighting between the Syrian Democratic Forces (SDF) and Daesh militants flared again in Hajeen on Wednesday, \
+bringing the death toll of the offensive to at least 212 since it began last month, according to the Syrian \
+Observatory for Human Rights.
+
+Residents said regime forces shelled the outskirts of Al-Mayadin this morning.
+
+Photo: SDF fighters rest near Raqqa on 3 June 2018 [Delil Souleiman/AFP]
+
+READ: Mass grave with 300 bodies found in Raqqa
+
+The coalition said its aircraft had carried out strikes near the town overnight.
+"""
+
+
+def test_end_to_end_seed_like_report(pipeline):
+    events = pipeline.extract(Article(id="monitor.txt", text=REPORT, published=dt.date(2018, 10, 12)))
+    clash = [e for e in events if e.sub_event_type == "Armed clash" and e.fatalities_scope == "event"]
+    assert clash and clash[0].event_date == "2018-10-10" and clash[0].location == "Hajin"
+    assert {clash[0].actor1, clash[0].actor2} == {"Syrian Democratic Forces", "Islamic State"}
+    toll = [e for e in events if e.fatalities_scope == "cumulative"]
+    assert [e.fatalities for e in toll] == [212]
+    assert toll[0].sources[0].reported_by == "Syrian Observatory for Human Rights"
+    assert all(e.fatalities != 212 for e in events if e.fatalities_scope == "event")
+    shelling = [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert shelling and shelling[0].event_date == "2018-10-12" and shelling[0].geo_precision == 2
+    assert not [e for e in events if e.location and "Raqq" in e.location]
+    assert not [e for e in events if e.event_date and e.event_date.startswith("2018-06")]
+
+
+def test_end_to_end_every_field_has_evidence_in_the_text(pipeline):
+    events = pipeline.extract(Article(id="monitor.txt", text=REPORT, published=dt.date(2018, 10, 12)))
+    for event in events:
+        assert {e.field for e in event.evidence} >= {"event_type"}
+        for evidence in event.evidence:
+            assert REPORT[evidence.start : evidence.end] == evidence.text
+
+
+def test_end_to_end_sports_news_gives_no_event(pipeline):
+    text = "The home side attacked from the first whistle and the striker shot twice before the break, winning 3-1."
+    assert pipeline.extract(Article(id="sport.txt", text=text, published=dt.date(2018, 10, 12))) == []
+
+
+def test_cli_actors_places_and_duplicates(tmp_path):
+    runner = CliRunner()
+    listed = runner.invoke(app, ["actors", "--search", "daesh", "--json"])
+    assert listed.exit_code == 0 and '"canonical": "Islamic State"' in listed.stdout
+    article = tmp_path / "report.txt"
+    article.write_text(REPORT, encoding="utf-8")
+    places = runner.invoke(app, ["places", str(article), "--published", "2018-10-12"])
+    assert places.exit_code == 0 and '"name": "Hajin"' in places.stdout
+    db = tmp_path / "w.db"
+    assert runner.invoke(app, ["run", str(article), "--db", str(db), "--show", "0"]).exit_code == 0
+    duplicates = runner.invoke(app, ["duplicates", "--db", str(db)])
+    assert duplicates.exit_code == 0 and "No near-duplicate articles" in duplicates.stdout
+
+
+def test_cli_gazetteer_import_and_info(tmp_path, monkeypatch):
+    import os
+    import shutil
+    from pathlib import Path
+
+    from wirecoder.gazetteer import ensure_embedded
+    from wirecoder.settings import Settings
+
+    shared = ensure_embedded(Settings())  # the session's index, copied so the test does not rebuild it
+    shutil.copy(shared, tmp_path / shared.name)
+    monkeypatch.setenv("WIRECODER_CACHE", str(tmp_path))
+    fixture = Path(__file__).parent / "fixtures" / "geonames" / "SY-villages.txt"
+    runner = CliRunner()
+    result = runner.invoke(app, ["gazetteer", "import", str(fixture)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "gazetteer-user.sqlite").exists() and os.environ["WIRECODER_CACHE"] == str(tmp_path)
+    info = runner.invoke(app, ["gazetteer", "info"])
+    assert info.exit_code == 0
+    assert runner.invoke(app, ["gazetteer", "import", str(tmp_path / "missing.txt")]).exit_code == 2

@@ -1,0 +1,65 @@
+from pathlib import Path
+
+import pytest
+
+from wirecoder.errors import WirecoderError
+from wirecoder.gazetteer import Gazetteer
+from wirecoder.gazetteer.geonames_dump import import_file
+from wirecoder.gazetteer.names import exact_key, loose_key
+from wirecoder.settings import Settings
+
+FIXTURES = Path(__file__).parent / "fixtures" / "geonames"
+
+
+@pytest.fixture(scope="session")
+def gazetteer():
+    return Gazetteer.default(Settings())
+
+
+@pytest.mark.parametrize(
+    "variant, name",
+    [("Hajeen", "Hajin"), ("Deir al-Zor", "Deir ez-Zor"), ("Deir ez-Zor", "Dayr az Zawr"), ("Suwaida", "As-Suwayda"), ("Hasakeh", "Al-Hasakah")],
+)
+def test_gazetteer_loose_keys_survive_transliteration(variant, name):
+    assert loose_key(variant) == loose_key(name)
+
+
+def test_gazetteer_exact_key_drops_articles_and_punctuation():
+    assert exact_key("Al-Raqqa") == exact_key("ar Raqqa") == "raqqa"
+
+
+@pytest.mark.parametrize(
+    "written, expected",
+    [("Hajeen", "Hajin"), ("Al-Bukamal", "Albu Kamal"), ("Abu Kamal", "Albu Kamal"), ("Deir al-Zor", "Deir ez-Zor"), ("Hasakeh", "Al Hasakah")],
+)
+def test_gazetteer_resolves_syrian_spellings(gazetteer, written, expected):
+    names = [p.name for p in gazetteer.candidates(written, countries=("SY",)) if p.feature == "city"]
+    assert expected in names
+
+
+def test_gazetteer_loose_match_never_leaves_the_article_countries(gazetteer):
+    assert all(p.iso3 == "IRQ" for p in gazetteer.candidates("Hajeen", countries=("IQ",)))
+
+
+def test_gazetteer_villages_below_the_cut_need_an_import(gazetteer):
+    assert gazetteer.candidates("Tall Zaytun", countries=("SY",)) == []
+
+
+def test_gazetteer_import_adds_villages_and_alternate_names(tmp_path):
+    index = tmp_path / "user.sqlite"
+    countries = {"SY": ("SYR", "Syria")}
+    added = import_file(FIXTURES / "SY-villages.txt", index, countries=countries, admin1_names={("SY", "07"): "Deir ez-Zor"})
+    assert added == 2  # the wadi (a stream, class H) is not a place events happen in
+    import_file(FIXTURES / "alternateNames-villages.txt", index, countries=countries, admin1_names={})
+    found = Gazetteer([index])
+    village = found.candidates("Tal Zeitoun")[0]
+    assert (village.name, village.admin1, village.country) == ("Tall Zaytun", "Deir ez-Zor", "Syria")
+    assert found.candidates("Ghazlan Ruins")[0].geonameid == 9900002
+    assert found.candidates("Wadi al Qasab") == []
+
+
+def test_gazetteer_import_rejects_a_file_that_is_not_a_dump(tmp_path):
+    bad = tmp_path / "notes.txt"
+    bad.write_text("a\tfew\tcolumns\n" * 3)
+    with pytest.raises(WirecoderError, match="not a GeoNames dump line"):
+        import_file(bad, tmp_path / "user.sqlite", countries={}, admin1_names={})

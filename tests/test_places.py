@@ -1,0 +1,60 @@
+from dataclasses import replace
+
+import pytest
+
+from wirecoder.settings import Settings
+from wirecoder.stages import actors, places
+
+from stagekit import analyzed
+
+
+@pytest.fixture(scope="module")
+def stages():
+    settings = Settings()
+    return actors.build(settings), places.build(settings)
+
+
+def run(stages, text, entities=None):
+    find_actors, find_places = stages
+    return find_places(find_actors(analyzed(text, entities=entities))).places
+
+
+def test_places_resolves_a_transliterated_town(stages):
+    found = run(stages, "Fighting raged in Hajeen, in eastern Syria, on Thursday.", {"Hajeen": "GPE", "Syria": "GPE"})
+    hajin = next(m for m in found if m.span.text == "Hajeen")
+    assert (hajin.place.name, hajin.place.country, hajin.geo_precision, hajin.where_prec) == ("Hajin", "Syria", 1, 1)
+
+
+def test_places_near_a_town_has_precision_two(stages):
+    found = run(stages, "Shells fell on villages east of Al-Mayadin in Syria.", {"Al-Mayadin": "GPE", "Syria": "GPE"})
+    mayadin = next(m for m in found if m.span.text == "Al-Mayadin")
+    assert (mayadin.relation, mayadin.geo_precision) == ("direction", 2)
+
+
+def test_places_province_only_is_an_admin_centroid(stages):
+    found = run(stages, "Clashes spread across Hasakeh province in Syria.", {"Syria": "GPE"})
+    province = next(m for m in found if m.span.text.startswith("Hasakeh"))
+    assert (province.place.feature, province.geo_precision) == ("admin1", 3)
+
+
+def test_places_unknown_village_falls_back_to_the_province_named(stages):
+    text = "Militants attacked the village of Umm Zurayqat in Deir ez-Zor province, Syria."
+    found = run(stages, text, {"Syria": "GPE"})
+    village = next(m for m in found if m.span.text == "Umm Zurayqat")
+    assert (village.relation, village.geo_precision, village.place.feature) == ("within", 3, "admin1")
+
+
+def test_places_demonyms_and_actor_names_are_not_places(stages):
+    text = "Syrian troops and the Deir ez-Zor Military Council fought near Hajin."
+    found = run(stages, text, {"Syrian": "NORP", "Hajin": "GPE"})
+    assert [m.span.text for m in found] == ["Hajin"]
+
+
+def test_places_unknown_name_is_not_forced_onto_a_far_away_look_alike(stages):
+    found = run(stages, "Gunmen attacked a checkpoint in Borno State, Nigeria, near Gamboru.", {"Nigeria": "GPE", "Borno State": "GPE"})
+    assert all(m.place is None or m.place.iso3 == "NGA" for m in found)
+
+
+def test_places_border_mention_is_not_the_event_place(stages):
+    found = run(stages, "The fighting is close to the border with Iraq.", {"Iraq": "GPE"})
+    assert [m.geo_precision for m in found] == [0]

@@ -1,0 +1,53 @@
+from wirecoder.records import ActorMention, Span, TriggerMention
+from wirecoder.roles import assign_roles
+
+
+def mention(text, words, name, inter=2):
+    start = text.index(words)
+    return ActorMention(Span(start, start + len(words), words), 0, name, inter=inter)
+
+
+def trigger(text, words, event_type="Battles", sub="Armed clash"):
+    start = text.index(words)
+    return TriggerMention(Span(start, start + len(words), words), 0, "Political violence", event_type, sub)
+
+
+def roles_of(text, trigger_words, actors, **kind):
+    found = assign_roles(trigger(text, trigger_words, **kind), actors, text, 0, kind.get("sub", "Armed clash"))
+    name = lambda a: a.name if a else None  # noqa: E731
+    return name(found.actor1), name(found.actor2), [a.name for a in found.assoc_actor_1]
+
+
+def test_roles_clashes_between_x_and_y():
+    text = "Clashes between the Desert Hawks and the Valley Front left ten dead."
+    actors = [mention(text, "Desert Hawks", "Desert Hawks"), mention(text, "Valley Front", "Valley Front")]
+    assert roles_of(text, "Clashes", actors)[:2] == ("Desert Hawks", "Valley Front")
+
+
+def test_roles_subject_acts_on_object():
+    text = "The Valley Front shelled Desert Hawks positions at dawn."
+    actors = [mention(text, "Valley Front", "Valley Front"), mention(text, "Desert Hawks", "Desert Hawks")]
+    assert roles_of(text, "shelled", actors)[:2] == ("Valley Front", "Desert Hawks")
+
+
+def test_roles_passive_voice_agent_is_actor1():
+    text = "Desert Hawks fighters were ambushed by the Valley Front near the dam."
+    actors = [mention(text, "Desert Hawks", "Desert Hawks"), mention(text, "Valley Front", "Valley Front")]
+    assert roles_of(text, "ambushed", actors)[:2] == ("Valley Front", "Desert Hawks")
+
+
+def test_roles_backed_by_is_an_associate():
+    text = "Government troops, backed by Ruritanian warplanes, attacked the Valley Front."
+    actors = [
+        mention(text, "Government troops", "Military Forces of Sylvania", 1),
+        mention(text, "Ruritanian warplanes", "Military Forces of Ruritania", 8),
+        mention(text, "Valley Front", "Valley Front"),
+    ]
+    assert roles_of(text, "attacked", actors) == ("Military Forces of Sylvania", "Valley Front", ["Military Forces of Ruritania"])
+
+
+def test_roles_civilians_are_always_actor2_in_violence_against_civilians():
+    text = "Villagers were killed when the Valley Front stormed the market."
+    actors = [mention(text, "Villagers", "Civilians (Sylvania)", 7), mention(text, "Valley Front", "Valley Front")]
+    found = roles_of(text, "stormed", actors, event_type="Violence against civilians", sub="Attack")
+    assert found[:2] == ("Valley Front", "Civilians (Sylvania)")
