@@ -27,12 +27,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .. import taxonomy
+from ..errors import W202, KnowledgeError
 from ..knowledge import read_rows
 from ..records import ActorMention, AnalyzedArticle, Sentence, Span, TriggerMention
 from ..settings import Settings
 
 CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\b(?:but|while|whereas|after|before|as|when)\b", re.IGNORECASE)
 WORDS_BEFORE = 6
+WEAK = 0.6  # triggers below this confidence ("killed", "attack") yield to any stronger one
 AFTER_NEGATION = re.compile(r"^\W*(?:\w+\s+){0,1}(?:was|were|has|have|had)\s+(?:not|never)\b", re.IGNORECASE)
 STATE_INTERS = {taxonomy.STATE, taxonomy.EXTERNAL}
 
@@ -57,6 +59,7 @@ class Lexicon:
     civilian: re.Pattern
     armed: re.Pattern
     state: re.Pattern
+    crowd: re.Pattern
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,8 @@ def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
     rules = []
     for row in read_rows("triggers", ("pattern", "sub_event_type"), extra):
         for sub in filter(None, (row["sub_event_type"], row["if_civilians"], row["if_state"])):
-            taxonomy.lookup(sub)  # fail early, naming the unknown type
+            if not taxonomy.is_sub_event_type(sub):  # fail early, where the user can fix it
+                raise KnowledgeError(W202.format(path=f"{row.path}:{row.line}", column="sub_event_type", value=sub, expected="an ACLED sub-event type (acled_taxonomy.csv)"), "W202")
         rules.append(
             TriggerRule(
                 rule=f"{row.path.stem}:{row.line}",
@@ -100,6 +104,7 @@ def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
         civilian=_words([r["pattern"] for r in roles if r["kind"] == "civilian"]),
         armed=_words([r["pattern"] for r in roles if r["kind"] == "armed"]),
         state=_words([r["pattern"] for r in roles if r["kind"] == "state"]),
+        crowd=_words([r["pattern"] for r in roles if r["kind"] == "crowd"]),
     )
 
 
@@ -133,6 +138,9 @@ class ClassifyStage:
         for match in found:
             if all(match.end <= k.start or match.start >= k.end for k in kept):
                 kept.append(match)
+        if any(m.rule.confidence >= WEAK for m in kept):
+            # "killed" alone makes an event only when no other word of the sentence says what happened
+            kept = [m for m in kept if m.rule.confidence >= WEAK]
         return sorted(kept, key=lambda m: m.start)
 
     def _mention(self, sentence: Sentence, index: int, match: Match, actors: list[ActorMention]) -> TriggerMention:
@@ -155,6 +163,8 @@ class ClassifyStage:
             return rule.if_state
         if rule.if_civilians and self._only_civilians_hit(text[match.start :]):
             return rule.if_civilians
+        if rule.sub_event_type == "Armed clash" and self.lexicon.crowd.search(text):
+            return "Violent demonstration"  # "police clashed with protesters" is not a battle
         return rule.sub_event_type
 
     def _done_by_state(self, before: str, actors_before: list[ActorMention]) -> bool:
