@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 
 from ..actors import read_demonyms
 from ..gazetteer import Gazetteer
+from ..gazetteer.names import exact_key
 from ..knowledge import read_rows
 from ..records import AnalyzedArticle, Place, PlaceMention, Sentence, Span
 from ..settings import Settings
@@ -56,6 +57,7 @@ class Toponym:
     sentence: int
     from_entity: bool
     admin_word: bool  # followed by "province", "governorate"...
+    place_context: bool = False  # "in X", "the village of X", "X village": the text says it is a place
 
 
 class PlacesStage:
@@ -63,15 +65,18 @@ class PlacesStage:
     reads = ("sentences", "actors")
     writes = ("places",)
 
-    def __init__(self, gazetteer: Gazetteer, relations: list[Relation], demonyms: dict[str, str], iso2: dict[str, str]):
+    def __init__(self, gazetteer: Gazetteer, relations: list[Relation], demonyms: dict[str, str], iso2: dict[str, str],
+                 not_places: frozenset[str] = frozenset(), regions: dict[str, Place] | None = None):
         self.gazetteer = gazetteer
+        self.not_places = not_places
+        self.regions = regions or {}
         self.relations = relations
         self.demonyms = demonyms  # lower-case demonym -> iso2
         self.iso2 = iso2  # iso3 -> iso2
 
     def __call__(self, doc: AnalyzedArticle) -> AnalyzedArticle:
         toponyms = [t for i, s in enumerate(doc.sentences) for t in self.toponyms(doc, s, i)]
-        candidates = {t: self.gazetteer.candidates(_bare(t.span.text), ()) for t in toponyms}
+        candidates = {t: self._candidates(t) for t in toponyms}
         countries = self.article_countries(doc, candidates)
         for toponym in toponyms:
             if not candidates[toponym] and countries:
@@ -93,14 +98,20 @@ class PlacesStage:
             start, words = _strip_the(start, words)
             words = VILLAGE_SUFFIX.sub("", words)
             end = start + len(words)
-            if not words or words.lower() in self.demonyms or _overlaps(start, end, taken):
+            if not words or words.lower() in self.demonyms or words.lower() in self.not_places or _overlaps(start, end, taken):
                 continue
             if any(t.span.start <= start < t.span.end for t in found):
                 continue
             after, before = doc.article.text[end : end + 20], doc.article.text[max(0, start - 25) : start]
             admin_word = bool(ADMIN_WORDS.match(after) or ADMIN_BEFORE.search(before) or TRAILING_ADMIN.search(words))
-            found.append(Toponym(Span(start, end, words), index, from_entity, admin_word))
+            toponym = Toponym(Span(start, end, words), index, from_entity, admin_word)
+            context = admin_word or self._looks_like_a_village(doc.article.text, toponym)
+            found.append(replace(toponym, place_context=context))
         return found
+
+    def _candidates(self, toponym: Toponym) -> list[Place]:
+        region = self.regions.get(exact_key(toponym.span.text))
+        return [region] if region else self.gazetteer.candidates(_bare(toponym.span.text), ())
 
     # --- countries and disambiguation -----------------------------------------------------------
 
@@ -113,35 +124,60 @@ class PlacesStage:
             if word.lower() in self.demonyms:
                 votes[self.demonyms[word.lower()]] += 1
         for toponym, places in candidates.items():
-            if toponym.from_entity and places:
-                best = max(places, key=lambda p: (p.feature == "country", p.population))
-                votes[_cc(self, best)] += 2 if best.feature == "country" else 1
+            if not places or not (toponym.from_entity or toponym.place_context):
+                continue
+            # an ambiguous name ("Alexandria") splits its vote; a country or province name counts more
+            countries = {_cc(self, p) for p in places}
+            weight = 3 if any(p.feature == "country" for p in places) else (2 if toponym.admin_word else 1)
+            for cc in countries:
+                votes[cc] += weight / len(countries)
         if not votes:
             return ()
         top = votes.most_common(1)[0][1]
         return tuple(cc for cc, n in votes.items() if n * 2 > top and cc)
 
     def disambiguate(self, toponyms, candidates, countries) -> dict[Toponym, Place]:
+        """Two passes: the second sees every other toponym's first choice (places of one story cluster)."""
+        plausible = {t: [p for p in candidates[t] if self._plausible(p, t, countries)] for t in toponyms}
+        admins = self._named_admins(plausible, countries)
         chosen: dict[Toponym, Place] = {}
-        for toponym in toponyms:
-            places = [p for p in candidates[toponym] if self._plausible(p, toponym, countries)]
-            if places:
-                chosen[toponym] = max(places, key=lambda p: self._score(p, toponym, countries, chosen))
+        for _ in range(2):
+            for toponym in toponyms:
+                others = {t: p for t, p in chosen.items() if t is not toponym}
+                if plausible[toponym]:
+                    chosen[toponym] = max(plausible[toponym], key=lambda p: self._score(p, toponym, countries, others, admins))
         return chosen
 
+    def _named_admins(self, plausible, countries) -> set[tuple[str, str]]:
+        """Provinces and states the article names ("Deir ez-Zor province", "Louisiana")."""
+        named = set()
+        for places in plausible.values():
+            for place in places:
+                if place.feature == "admin1" and (not countries or _cc(self, place) in countries):
+                    named.add((place.iso3, place.admin1))
+        return named
+
     def _plausible(self, place: Place, toponym: Toponym, countries) -> bool:
-        """Outside the article's countries only well-known places: no far-away village look-alikes."""
+        """Outside the article's countries only well-known places: no far-away village look-alikes.
+        A capitalised word spaCy did not tag must also stand where a place name stands ("in X")."""
+        if not (toponym.from_entity or toponym.place_context):
+            return False
         if not countries or _cc(self, place) in countries:
-            return toponym.from_entity or bool(countries)
+            return True
         return toponym.from_entity and (place.feature in ("country", "admin1") or place.population >= FAMOUS)
 
-    def _score(self, place: Place, toponym: Toponym, countries, chosen) -> tuple:
+    def _score(self, place: Place, toponym: Toponym, countries, chosen, admins) -> tuple:
         in_country = _cc(self, place) in countries
-        admin_named = toponym.admin_word == (place.feature in ("admin1", "admin2"))
+        admin_named = toponym.admin_word and place.feature in ("admin1", "admin2")
         admins_in_sentence = {p.admin1 for t, p in chosen.items() if t.sentence == toponym.sentence and p.feature == "admin1"}
         in_named_admin = place.admin1 in admins_in_sentence
-        near = any(_km(place, other) < NEAR_KM for other in chosen.values() if other.feature == "city")
-        return (in_country, admin_named, in_named_admin, near, place.feature == "country", math.log1p(place.population))
+        in_article_admin = place.feature == "city" and (place.iso3, place.admin1) in admins
+        near = sum(_km(place, other) < NEAR_KM for other in chosen.values() if other.feature == "city")
+        # "Russia" is the country, not Russia, Ohio; "Charleston" is Charleston, not a town once called so
+        large_unit = place.feature in ("country", "region", "admin1")
+        primary = exact_key(place.name) == exact_key(_bare(toponym.span.text))
+        return (place.feature in ("country", "region"), in_country, admin_named, primary, in_named_admin,
+                in_article_admin, near, large_unit, math.log1p(place.population))
 
     # --- the mention ------------------------------------------------------------------------------
 
@@ -170,7 +206,7 @@ class PlacesStage:
         after = text[toponym.span.end : toponym.span.end + 12].lower()
         if re.match(r"\s+(?:village|town|hamlet|district|area)\b", after):
             return True
-        return bool(re.search(r"(?:village|town|city|hamlet|area|district|neighbou?rhood|camp|region|outskirts) of (?:the )?$|\b(?:in|near|at|into|from|outside|toward|towards|around|clearing|of) (?:the )?$", before))
+        return bool(re.search(r"(?:village|town|city|hamlet|area|district|neighbou?rhood|camp|region|outskirts) of (?:the )?$|\b(?:in|near|at|into|from|outside|toward|towards|around|clearing|of|across|throughout|inside|within|entered|reached) (?:the )?$", before))
 
 
 def _bare(name: str) -> str:
@@ -207,7 +243,17 @@ def build(settings: Settings) -> PlacesStage:
     iso2 = {d.iso3: gazetteer.country_code(d.iso3) or "" for d in demonyms}
     iso2.update(_all_iso2(gazetteer))
     by_word = {d.word.lower(): iso2.get(d.iso3, "") for d in demonyms}
-    return PlacesStage(gazetteer, load_relations(settings.knowledge_paths), by_word, iso2)
+    not_places = frozenset(w.lower() for r in read_rows("not_places", ("word",), settings.knowledge_paths) for w in r["word"].split("|"))
+    return PlacesStage(gazetteer, load_relations(settings.knowledge_paths), by_word, iso2, not_places, load_regions(settings.knowledge_paths))
+
+
+def load_regions(extra=()) -> dict[str, Place]:
+    regions = {}
+    for r in read_rows("regions", ("name", "latitude", "longitude"), extra):
+        names = r["name"].split("|")
+        place = Place(None, names[0], float(r["latitude"]), float(r["longitude"]), "", "", feature="region")
+        regions.update({exact_key(n): place for n in names})
+    return regions
 
 
 def _all_iso2(gazetteer: Gazetteer) -> dict[str, str]:

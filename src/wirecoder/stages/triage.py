@@ -7,7 +7,8 @@ Writes: relevant (False: no trigger word in any kept block; the language model n
 Settings: knowledge_paths (extra ``triggers*.csv`` and ``role_words*.csv`` files)
 
 Every trigger pattern is searched with one compiled alternation. Weak triggers ("killed", "attacked")
-count only near a word for an armed party ("gunmen", "troops"): local crime news is full of them.
+count only near a word for an armed party ("gunmen", "troops") or an actor of the registry ("Boko
+Haram"): local crime news is full of them.
 Most of a real news stream is not about conflict, and most of a long article is not about its event;
 sending spaCy only the passages around triggers is what makes the whole pipeline faster than a bare
 spaCy pass. Triage only narrows: ``classify`` decides what is an event.
@@ -20,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
+from ..actors import load_registry
 from ..knowledge import read_rows
 from ..records import AnalyzedArticle, Span
 from ..settings import Settings
@@ -42,8 +44,9 @@ class TriageStage:
     reads = ("blocks",)
     writes = ("relevant", "blocks")
 
-    def __init__(self, strong: re.Pattern | None, weak: re.Pattern | None, armed: re.Pattern | None):
+    def __init__(self, strong: re.Pattern | None, weak: re.Pattern | None, armed: re.Pattern | None, actors: list[re.Pattern] = ()):
         self.strong, self.weak, self.armed = strong, weak, armed
+        self.actors = [p for p in actors if p is not None]  # named armed groups: "Boko Haram killed..."
 
     def __call__(self, doc: AnalyzedArticle) -> AnalyzedArticle:
         text = doc.article.text
@@ -56,7 +59,7 @@ class TriageStage:
         found = [m.start() for m in self.strong.finditer(text, block.start, block.end)] if self.strong else []
         for match in self.weak.finditer(text, block.start, block.end) if self.weak else ():
             window = (max(block.start, match.start() - NEAR), min(block.end, match.end() + NEAR))
-            if self.armed and self.armed.search(text, *window):
+            if any(p.search(text, *window) for p in [self.armed, *self.actors] if p is not None):
                 found.append(match.start())
         return found
 
@@ -99,4 +102,5 @@ def build(settings: Settings) -> TriageStage:
     weak = [r["pattern"] for r in rows if float(r["confidence"] or 0.7) < WEAK]
     roles = read_rows("role_words", ("pattern", "kind"), settings.knowledge_paths)
     armed = [r["pattern"] for r in roles if r["kind"] == "combatant"]
-    return TriageStage(_alternation(strong), _alternation(weak), _alternation(armed))
+    registry = load_registry(tuple(settings.knowledge_paths))
+    return TriageStage(_alternation(strong), _alternation(weak), _alternation(armed), [registry.alias_pattern, registry.exact_pattern])

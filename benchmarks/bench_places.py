@@ -1,0 +1,136 @@
+"""Geoparsing: toponym precision/recall and resolution accuracy on GeoWebNews and LGL, and how close
+whole-pipeline events land to PITF's gold points. Run: python benchmarks/bench_places.py [--shared ../shared]
+
+Scoring (the usual geoparsing conventions): a gold toponym is found when a predicted toponym overlaps
+its span; accuracy@161 km counts gold toponyms with coordinates whose overlapping prediction resolved
+within 161 km (unfound ones count as misses). GeoWebNews gold = literal locational types only.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from common import SHARED_DEFAULT, RawPipeline, km, parse_date, print_rows, row, sample, skipped  # noqa: E402
+
+LITERAL = {"Literal", "Literal_Modifier", "Mixed", "Embedded_Literal", "Coercion"}
+ARTICLES = {"GeoWebNews": 200, "LGL": 150}  # LGL sampled (588 articles) to keep the suite short
+PITF_SAMPLE = 400
+
+
+@dataclass
+class GoldToponym:
+    start: int
+    end: int
+    lat: float | None
+    lon: float | None
+    literal: bool
+
+
+def read_gwn(path: Path) -> list[tuple[str, list[GoldToponym]]]:
+    articles = []
+    for article in ET.parse(path).iter("article"):
+        toponyms = []
+        for t in article.iter("toponym"):
+            lat, lon = t.findtext("latitude"), t.findtext("longitude")
+            toponyms.append(GoldToponym(int(t.findtext("start")), int(t.findtext("end")), float(lat) if lat else None,
+                                        float(lon) if lon else None, t.findtext("type") in LITERAL))
+        articles.append((article.findtext("text") or "", toponyms))
+    return articles
+
+
+def read_lgl(path: Path) -> list[tuple[str, list[GoldToponym]]]:
+    articles = []
+    for article in ET.parse(path).iter("article"):
+        toponyms = []
+        for t in article.iter("toponym"):
+            tag = t.find("gaztag")
+            lat = tag.findtext("lat") if tag is not None else None
+            lon = tag.findtext("lon") if tag is not None else None
+            toponyms.append(GoldToponym(int(t.findtext("start")), int(t.findtext("end")), float(lat) if lat else None,
+                                        float(lon) if lon else None, True))
+        articles.append((article.findtext("text") or "", toponyms))
+    return articles
+
+
+def score_toponyms(name: str, articles, pipeline) -> list[dict]:
+    from wirecoder.records import Article
+
+    predicted = found = gold_count = true_predictions = 0
+    errors: list[float] = []
+    resolvable = 0
+    for index, (text, golds) in enumerate(articles):
+        mentions = [m for m in pipeline.analyze(Article(id=str(index), text=text)).places if m.place is not None]
+        literal = [g for g in golds if g.literal]
+        predicted += len(mentions)
+        gold_count += len(literal)
+        true_predictions += sum(1 for m in mentions if any(_overlap(m.span, g) for g in golds if g.literal))
+        for gold in literal:
+            match = next((m for m in mentions if _overlap(m.span, gold)), None)
+            found += match is not None
+            if gold.lat is None:
+                continue
+            resolvable += 1
+            if match is not None:
+                errors.append(km(gold.lat, gold.lon, match.place.latitude, match.place.longitude))
+    within = lambda limit: round(sum(e <= limit for e in errors) / resolvable, 3) if resolvable else None  # noqa: E731
+    return [
+        row(name, "toponym precision", round(true_predictions / predicted, 3) if predicted else None),
+        row(name, "toponym recall", round(found / gold_count, 3) if gold_count else None, None, f"{gold_count} gold, {len(articles)} articles"),
+        row(name, "accuracy@161km of gold toponyms", within(161), 0.85 if name == "GeoWebNews" else None),
+        row(name, "accuracy@50km of gold toponyms", within(50)),
+        row(name, "median error km (found ones)", round(statistics.median(errors), 1) if errors else None),
+        row(name, "accuracy@161km of found toponyms", round(sum(e <= 161 for e in errors) / len(errors), 3) if errors else None),
+    ]
+
+
+def _overlap(span, gold: GoldToponym) -> bool:
+    return span.start < gold.end and gold.start < span.end
+
+
+def score_pitf(path: Path) -> list[dict]:
+    from wirecoder import Pipeline
+    from wirecoder.records import Article
+
+    pipeline = Pipeline()
+    incidents = sample([json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()], PITF_SAMPLE)
+    within, located, with_event = 0, 0, 0
+    for incident in incidents:
+        if incident.get("lat") is None:
+            continue
+        located += 1
+        article = Article(id=incident["id"], text=incident["description"], published=parse_date(incident.get("start_date")))
+        events = [e for e in pipeline.extract(article) if e.latitude is not None]
+        if not events:
+            continue
+        with_event += 1
+        best = max(events, key=lambda e: (e.fatalities_best or e.fatalities or 0))
+        within += km(incident["lat"], incident["lon"], best.latitude, best.longitude) <= 50
+    return [
+        row("pitf-atrocities", "events within 50 km of gold point", round(within / located, 3), 0.70, f"sample {located}"),
+        row("pitf-atrocities", "share of incidents with a located event", round(with_event / located, 3)),
+    ]
+
+
+def run(shared: Path) -> list[dict]:
+    folder = shared / "gold" / "geoparsing-news"
+    rows: list[dict] = []
+    if folder.exists():
+        pipeline = RawPipeline(("segment", "actors", "places"))
+        rows += score_toponyms("GeoWebNews", sample(read_gwn(folder / "GeoWebNews_GWN.xml"), ARTICLES["GeoWebNews"]), pipeline)
+        rows += score_toponyms("LGL", sample(read_lgl(folder / "LGL.xml"), ARTICLES["LGL"]), pipeline)
+    else:
+        rows += skipped("geoparsing-news", f"{folder} not found")
+    pitf = shared / "gold" / "pitf-atrocities" / "incidents_with_description.jsonl"
+    rows += score_pitf(pitf) if pitf.exists() else skipped("pitf-atrocities", f"{pitf} not found")
+    return rows
+
+
+if __name__ == "__main__":
+    shared = Path(sys.argv[sys.argv.index("--shared") + 1]) if "--shared" in sys.argv else SHARED_DEFAULT
+    print_rows(run(shared))
