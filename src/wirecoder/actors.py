@@ -18,6 +18,7 @@ from pathlib import Path
 from .knowledge import read_rows
 from .taxonomy import INTER_LABELS
 
+ARMED = {1, 2, 3, 4, 8}
 CASE_SENSITIVE_ALIAS = re.compile(r"^[A-Z][A-Z0-9-]{1,4}$")
 
 
@@ -62,6 +63,12 @@ class Registry:
         self.alias_pattern = _alternation((a for a in self.by_alias if not CASE_SENSITIVE_ALIAS.match(a)), re.I)
         self.exact_pattern = _alternation((a for a in self.by_alias if CASE_SENSITIVE_ALIAS.match(a)), 0)
         self.force_patterns = _force_patterns(patterns, demonyms)
+
+    def named_armed_patterns(self) -> list[re.Pattern]:
+        """Aliases of named armed groups and forces (not "civilians", "gunmen"): cheap context for triage."""
+        aliases = {a for actor in self.actors if not actor.generic and actor.inter in ARMED for a in actor.aliases}
+        exact = {a for a in aliases if CASE_SENSITIVE_ALIAS.match(a)}
+        return [p for p in (_alternation(aliases - exact, re.I), _alternation(exact, 0)) if p is not None]
 
     def resolve(self, alias: str, published: dt.date | None) -> Actor | None:
         """The actor an alias names on the publication date (open-ended names when the date is unknown)."""

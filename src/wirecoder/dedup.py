@@ -209,8 +209,9 @@ def _places_close(a: Event, b: Event, rules: dict) -> bool:
 
 
 def _actors_compatible(a: Event, b: Event, rules: dict) -> bool:
-    sides_a = {x for x in (a.actor1, a.actor2) if x}
-    sides_b = {x for x in (b.actor1, b.actor2) if x}
+    wildcards = tuple(rules["actors"].get("wildcards", ()))
+    sides_a = {x for x in (a.actor1, a.actor2) if x and not x.startswith(wildcards)}
+    sides_b = {x for x in (b.actor1, b.actor2) if x and not x.startswith(wildcards)}
     if not rules["actors"]["allow_unknown_side"]:
         return sides_a == sides_b
     return sides_a <= sides_b or sides_b <= sides_a

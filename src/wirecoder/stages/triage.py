@@ -103,4 +103,4 @@ def build(settings: Settings) -> TriageStage:
     roles = read_rows("role_words", ("pattern", "kind"), settings.knowledge_paths)
     armed = [r["pattern"] for r in roles if r["kind"] == "combatant"]
     registry = load_registry(tuple(settings.knowledge_paths))
-    return TriageStage(_alternation(strong), _alternation(weak), _alternation(armed), [registry.alias_pattern, registry.exact_pattern])
+    return TriageStage(_alternation(strong), _alternation(weak), _alternation(armed), registry.named_armed_patterns())
