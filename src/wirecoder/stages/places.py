@@ -31,8 +31,9 @@ from ..settings import Settings
 
 ENTITY_LABELS = {"GPE", "LOC", "FAC"}
 NAME_SEQUENCE = re.compile(
-    r"(?<![\w-])(?:(?:al|el|ar|as|ash|ad|az|ez|an|at)-)?[A-Z][\w'’]+(?:-[A-Za-z][\w'’]*)*"
-    r"(?:\s+(?:(?:al|el|ar|as|ash|ad|az|ez|an|at|de|del|la|of)[-\s]+)?[A-Z][\w'’]+(?:-[A-Za-z][\w'’]*)*)*"
+    # "Ma'arrat al-Nu'man" keeps its apostrophes; "Baghdad's Tahrir Square" stops at the possessive
+    r"(?<![\w-])(?:(?:al|el|ar|as|ash|ad|az|ez|an|at)-)?[A-Z]\w*(?:['’](?!s\b)\w+)*(?:-[A-Za-z]\w*(?:['’](?!s\b)\w+)*)*"
+    r"(?:\s+(?:(?:al|el|ar|as|ash|ad|az|ez|an|at|de|del|la|of)[-\s]+)?[A-Z]\w*(?:['’](?!s\b)\w+)*(?:-[A-Za-z]\w*)*)*"
 )
 ADMIN_WORDS = re.compile(r"^\s+(?:province|governorate|region|state|district|county|oblast|department)\b", re.I)
 ADMIN_BEFORE = re.compile(r"\b(?:province|governorate|region|state|district|county|oblast|department) of (?:the )?$", re.I)
