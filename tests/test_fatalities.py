@@ -62,8 +62,8 @@ def test_fatalities_sum_of_sides(run):
 
 
 def test_fatalities_doer_is_not_counted(run):
-    doc = run("Two suicide bombers killed 92 people and wounded 121 at the market.")
-    assert [(c.kind, c.best) for c in doc.counts] == [("killed", 92), ("injured", 121)]
+    doc = run("Three attackers with explosive vests killed 64 shoppers and wounded 110 near the bus station.")
+    assert [(c.kind, c.best) for c in doc.counts] == [("killed", 64), ("injured", 110)]
 
 
 def test_fatalities_subset_is_not_counted_twice(run):
@@ -165,8 +165,8 @@ def test_fatalities_user_file_adds_a_casualty_word(tmp_path):
 
 
 def test_fatalities_subset_list_is_not_added(run):
-    doc = run("Seven people, including three women and two children, were killed in Bir Sabe.")
-    assert counts(doc, "killed") == [("Seven", 7, 7, None)]
+    doc = run("Nine villagers, among them four women and a baby, were killed in Umm Tuwaynah.")
+    assert counts(doc, "killed") == [("Nine", 9, 9, None)]
 
 
 def test_fatalities_adjective_is_not_the_casualty_word(run):

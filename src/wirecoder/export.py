@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from .records import Event
+from .taxonomy import INTER_LABELS
 
 FORMATS = ("jsonl", "acled-csv", "geojson")
 
@@ -23,17 +24,6 @@ ACLED_COLUMNS = (
     "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
 )  # fmt: skip
 
-# ACLED's codebook labels for the inter codes (a fixed part of the format, not extendable knowledge).
-INTER_LABELS = {
-    1: "State forces",
-    2: "Rebel group",
-    3: "Political militia",
-    4: "Identity militia",
-    5: "Rioters",
-    6: "Protesters",
-    7: "Civilians",
-    8: "External/Other forces",
-}
 
 
 def write(events: Iterable[Event], out: TextIO, fmt: str) -> int:

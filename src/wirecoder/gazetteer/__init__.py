@@ -42,6 +42,9 @@ def ensure_embedded(settings: Settings) -> Path:
     with _build_lock:
         if not path.exists():
             build_atomically(path, embedded.fill)
+            for stale in path.parent.glob("gazetteer-embedded-*.sqlite"):
+                if stale != path:
+                    stale.unlink(missing_ok=True)  # an index of an older version is never read again
     return path
 
 

@@ -46,22 +46,21 @@ def words(name: str) -> list[str]:
     return NOT_LETTER.sub(" ", text).split()
 
 
-def exact_key(name: str, rules: SpellingRules | None = None) -> str:
-    rules = rules or spelling_rules()
-    parts = [w for w in words(name) if w not in rules.articles] or words(name)
-    key = "".join(parts)
+def _without_articles(name: str, rules: SpellingRules) -> str:
+    """Words joined by spaces, Arabic articles dropped (unless the name is nothing else), rewrites applied."""
+    text = " ".join([w for w in words(name) if w not in rules.articles] or words(name))
     for old, new in rules.replace:
-        key = key.replace(old, new)
-    return key
+        text = text.replace(old, new)
+    return text
+
+
+def exact_key(name: str, rules: SpellingRules | None = None) -> str:
+    return _without_articles(name, rules or spelling_rules()).replace(" ", "")
 
 
 def loose_key(name: str, rules: SpellingRules | None = None) -> str:
     rules = rules or spelling_rules()
-    parts = [w for w in words(name) if w not in rules.articles] or words(name)
-    text = " ".join(parts)
-    for old, new in rules.replace:
-        text = text.replace(old, new)
-    text = TA_MARBUTA.sub("", text)
+    text = TA_MARBUTA.sub("", _without_articles(name, rules))
     for old, new in rules.loose:
         text = text.replace(old, new)
     text = "".join(VOWELS.sub("", part) for part in text.split())
