@@ -21,7 +21,7 @@ from common import SHARED_DEFAULT, print_rows, row  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 
 WORKER = r"""
-import json, resource, sys, time
+import json, sys, time
 mode, corpus = sys.argv[1], sys.argv[2]
 texts = [json.loads(line)["text"] for line in open(corpus, encoding="utf-8")]
 start = time.perf_counter()
@@ -41,8 +41,9 @@ else:
     for i, text in enumerate(texts):
         pipeline.extract(Article(id=str(i), text=text, published=dt.date(2018, 10, 5)))
 done = time.perf_counter()
-print(json.dumps({"seconds": done - loaded, "load_seconds": loaded - start,
-                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+# VmHWM is this process's own peak (ru_maxrss can carry the parent's peak across fork and exec)
+peak_kb = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+print(json.dumps({"seconds": done - loaded, "load_seconds": loaded - start, "peak_rss_mb": peak_kb / 1024}))
 """
 
 

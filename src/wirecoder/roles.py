@@ -25,7 +25,7 @@ CLAIMANT = re.compile(r"^\s+(?:said|say|says|told|reported|reports|claimed|added
 PASSIVE_GAP = 30  # characters between the trigger and "by X"
 BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 BETWEEN = re.compile(r"\b(?:between|pitting|pitted)\b", re.I)
-AGAINST = re.compile(r"\b(?:against|on|targeting|with)\s+(?:the\s+)?$", re.I)
+AGAINST = re.compile(r"\b(?:against|on|targeting|(?:clash\w*|fight\w*|fought|battl\w*|skirmish\w*) with)\s+(?:the\s+)?$", re.I)
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ from ..settings import Settings
 # How far back (in sentences) a field may be inherited from; beyond that it is left unknown.
 LOOKBACK = {"place": 4, "date": 2, "actors": 1}
 ARMED_INTERS = {1, 2, 3, 4, 8}
+MAX_GAP = 40  # characters between two sentences beyond which text was skipped (not just a caption or a break)
 FEATURE_SPECIFICITY = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
 
 
@@ -83,6 +84,8 @@ class AssembleStage:
 def _roles(doc: AnalyzedArticle, trigger: TriggerMention) -> Roles:
     for distance in range(LOOKBACK["actors"] + 1):
         index = trigger.sentence - distance
+        if not _contiguous(doc, index, trigger.sentence):
+            break
         actors = [a for a in doc.actors if a.sentence == index]
         if actors and 0 <= index < len(doc.sentences):
             sentence = doc.sentences[index].span
@@ -104,6 +107,18 @@ def _other_side_filled(roles: Roles, doc: AnalyzedArticle, trigger: TriggerMenti
     return roles
 
 
+def _contiguous(doc: AnalyzedArticle, first: int, last: int) -> bool:
+    """Sentences first..last follow each other in the text: no passage triage skipped lies between them."""
+    if first < 0:
+        return False
+    text = doc.article.text
+    for index in range(first, last):
+        gap = text[doc.sentences[index].span.end : doc.sentences[index + 1].span.start]
+        if len(gap) > MAX_GAP and gap.strip():
+            return False
+    return True
+
+
 def _main_belligerents(doc: AnalyzedArticle, trigger: TriggerMention) -> Roles:
     """A battle reported without names ("clashes continued in the town") is between the article's main sides."""
     if trigger.event_type != "Battles":
@@ -119,6 +134,8 @@ def _place(doc: AnalyzedArticle, trigger: TriggerMention) -> PlaceMention | None
     """The trigger's own sentence first; but a bare country there gives way to a town named just before in it."""
     chosen = None
     for distance in range(LOOKBACK["place"] + 1):
+        if not _contiguous(doc, trigger.sentence - distance, trigger.sentence):
+            break
         candidates = [p for p in doc.places if p.sentence == trigger.sentence - distance and p.geo_precision > 0]
         if not candidates:
             continue
@@ -148,6 +165,8 @@ def _place_rank(mention: PlaceMention, trigger: TriggerMention) -> tuple:
 
 def _date(doc: AnalyzedArticle, trigger: TriggerMention) -> DateMention | None:
     for distance in range(LOOKBACK["date"] + 1):
+        if not _contiguous(doc, trigger.sentence - distance, trigger.sentence):
+            break
         candidates = [d for d in doc.dates if d.sentence == trigger.sentence - distance]
         if candidates:
             return min(candidates, key=lambda d: abs(d.span.start - trigger.span.start))
