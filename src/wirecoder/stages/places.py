@@ -41,6 +41,7 @@ TRAILING_ADMIN = re.compile(r"\s+(?:province|governorate|region|state|district|c
 PRECISION_BY_FEATURE = {"city": (1, 1), "admin2": (3, 3), "admin1": (3, 4), "country": (3, 6)}
 VILLAGE_SUFFIX = re.compile(r"\s+(?:village|town|city|camp)$", re.I)
 NEAR_KM = 300
+DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\([^)]{1,40}\))?\s*[–—-]")
 FAMOUS = 100_000  # population above which a place may be named without its country
 
 
@@ -50,6 +51,9 @@ class Relation:
     relation: str
     geo_precision: int
     where_prec: int
+
+
+DATELINE = Relation(re.compile("$^"), "dateline", 0, 0)
 
 
 @dataclass(frozen=True)
@@ -197,6 +201,8 @@ class PlacesStage:
         return PlaceMention(toponym.span, toponym.sentence, place, relation and relation.relation, geo_precision, where_prec)
 
     def _relation(self, text: str, toponym: Toponym) -> Relation | None:
+        if _is_dateline(text, toponym):
+            return DATELINE
         before = text[max(0, toponym.span.start - 40) : toponym.span.start]
         return next((r for r in self.relations if r.pattern.search(before)), None)
 
@@ -208,6 +214,12 @@ class PlacesStage:
         if re.match(r"\s+(?:village|town|hamlet|district|area)\b", after):
             return True
         return bool(re.search(r"(?:village|town|city|hamlet|area|district|neighbou?rhood|camp|region|outskirts) of (?:the )?$|\b(?:in|near|at|into|from|outside|toward|towards|around|clearing|of|across|throughout|inside|within|entered|reached) (?:the )?$", before))
+
+
+def _is_dateline(text: str, toponym: Toponym) -> bool:
+    """ "DEIR AL-ZOR (Kurdistan 24) – ...": where the reporter files from, not where the event happened."""
+    line_start = text.rfind("\n", 0, toponym.span.start) + 1
+    return not text[line_start : toponym.span.start].strip() and bool(DATELINE_AFTER.match(text, toponym.span.end)) and toponym.span.text.isupper()
 
 
 def _bare(name: str) -> str:
