@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from difflib import SequenceMatcher
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +27,7 @@ from .index import build_atomically, connect, lookup_rows, to_place
 from .names import exact_key, loose_key
 
 MIN_LOOSE_KEY = 3
+MIN_SIMILARITY = 0.7  # difflib ratio of exact keys for a loose match: Hajeen/Hajin 0.73, Buratai/Burutu 0.62
 _build_lock = threading.Lock()
 
 
@@ -71,7 +73,10 @@ class Gazetteer:
         if found or not countries:
             return found
         loose = loose_key(name)
-        return self._rows("loose", loose, countries) if len(loose) >= MIN_LOOSE_KEY else []
+        if len(loose) < MIN_LOOSE_KEY:
+            return []
+        # the loose key finds look-alikes; keep those still spelled mostly alike (Hajeen/Hajin, not Buratai/Burutu)
+        return [p for p in self._rows("loose", loose, countries) if _alike(exact, p.name)]
 
     def get(self, geonameid: int) -> Place | None:
         for db in reversed(self.dbs):
@@ -106,6 +111,10 @@ class Gazetteer:
             (db.execute("PRAGMA database_list").fetchone()[2], db.execute("SELECT count(*) FROM places").fetchone()[0], db.execute("SELECT count(*) FROM names").fetchone()[0])
             for db in self.dbs
         ]
+
+
+def _alike(key: str, name: str) -> bool:
+    return SequenceMatcher(None, key, exact_key(name)).ratio() >= MIN_SIMILARITY
 
 
 @lru_cache(maxsize=4)

@@ -44,6 +44,7 @@ VILLAGE_SUFFIX = re.compile(r"\s+(?:village|town|city|camp)$", re.I)
 NEAR_KM = 300
 DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\([^)]{1,40}\))?\s*[–—-]")
 FAMOUS = 100_000  # population above which a place may be named without its country
+KNOWN_TOWN = 1_000  # with no country known at all, smaller places are too likely look-alikes
 
 
 @dataclass(frozen=True)
@@ -179,7 +180,9 @@ class PlacesStage:
         A capitalised word spaCy did not tag must also stand where a place name stands ("in X")."""
         if not (toponym.from_entity or toponym.place_context):
             return False
-        if not countries or _cc(self, place) in countries:
+        if not countries:  # nothing says where the story is: no unknown hamlets from anywhere in the world
+            return place.feature != "city" or place.population >= KNOWN_TOWN
+        if _cc(self, place) in countries:
             return True
         return toponym.from_entity and (place.feature in ("country", "admin1") or place.population >= FAMOUS)
 
