@@ -184,7 +184,9 @@ def same_event(a: Event, b: Event, rules: dict) -> bool:
 
 def _dates_overlap(a: Event, b: Event, rules: dict) -> bool:
     if not a.event_date or not b.event_date:
-        return rules["dates"]["undated_merges"] and (a.geonameid is not None and a.geonameid == b.geonameid)
+        # with no date to compare, only the same town (not a whole country or province) can join them
+        same_town = a.geonameid is not None and a.geonameid == b.geonameid and max(a.geo_precision or 3, b.geo_precision or 3) <= 2
+        return rules["dates"]["undated_merges"] and same_town
     slack = dt.timedelta(days=rules["dates"]["slack_days"])
     a_start, a_end = _window(a)
     b_start, b_end = _window(b)

@@ -146,7 +146,16 @@ def _place(doc: AnalyzedArticle, trigger: TriggerMention) -> PlaceMention | None
                 return best
         elif best.place and chosen.place and best.place.iso3 == chosen.place.iso3 and not _country_only(best):
             return best
-    return chosen
+    return chosen or _main_place(doc)
+
+
+def _main_place(doc: AnalyzedArticle) -> PlaceMention | None:
+    """No place near the trigger: the article's main place, the one it names most (its first on a tie)."""
+    named = [p for p in doc.places if p.place is not None and p.geo_precision > 0]
+    if not named:
+        return None
+    counts = Counter(p.place.geonameid for p in named)
+    return min(named, key=lambda p: (_country_only(p), -counts[p.place.geonameid], p.span.start))
 
 
 def _country_only(mention: PlaceMention) -> bool:
