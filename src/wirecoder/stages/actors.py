@@ -151,7 +151,8 @@ def _absorb_generic_nouns(found: list[Found], text: str) -> list[Found]:
 
 
 def _longest(found: list[Found]) -> list[Found]:
-    ordered = sorted(found, key=lambda f: (-(f.end - f.start), not f.known, f.start))
+    # registry matches first: spaCy's ORG spans are often too long ("the SDF and Islamic State")
+    ordered = sorted(found, key=lambda f: (not f.known, -(f.end - f.start), f.start))
     kept: list[Found] = []
     for candidate in ordered:
         if all(candidate.end <= k.start or candidate.start >= k.end for k in kept):
