@@ -1,7 +1,6 @@
 """`wirecoder run` end to end on articles written for the tests: idempotent, updating, resumable."""
 
 import json
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner

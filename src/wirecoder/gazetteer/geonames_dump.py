@@ -8,7 +8,6 @@ places (feature class P) and admin areas (A: ADM1, ADM2, PCLI) are kept, and the
 
 from __future__ import annotations
 
-import csv
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -36,8 +35,9 @@ def _lines(path: Path) -> Iterator[list[str]]:
 
 
 def _is_alternate_names(path: Path) -> bool:
+    """alternateNames(V2).txt has 8 (10) tab-separated columns; place dumps have 19."""
     for row in _lines(path):
-        return len(row) - 1 in (4, 8, 10) and row[3].isalpha() or (len(row) - 1 == 10)
+        return len(row) - 1 in (8, 10)
     return False
 
 
