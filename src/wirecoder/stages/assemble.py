@@ -146,7 +146,19 @@ def _place(doc: AnalyzedArticle, trigger: TriggerMention) -> PlaceMention | None
                 return best
         elif best.place and chosen.place and best.place.iso3 == chosen.place.iso3 and not _country_only(best):
             return best
+    if chosen is not None and _country_only(chosen):
+        return _named_next(doc, trigger, chosen) or chosen
     return chosen or _main_place(doc)
+
+
+def _named_next(doc: AnalyzedArticle, trigger: TriggerMention, country: PlaceMention) -> PlaceMention | None:
+    """ "...twin blasts in Iraq. The explosions took place in Wasit": the next sentence names the place."""
+    following = trigger.sentence + 1
+    if following >= len(doc.sentences) or not _contiguous(doc, trigger.sentence, following):
+        return None
+    inside = [p for p in doc.places if p.sentence == following and p.place and p.geo_precision > 0
+              and not _country_only(p) and p.place.iso3 == country.place.iso3]
+    return min(inside, key=lambda p: _place_rank(p, trigger)) if inside else None
 
 
 def _main_place(doc: AnalyzedArticle) -> PlaceMention | None:

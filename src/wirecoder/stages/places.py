@@ -78,7 +78,8 @@ class PlacesStage:
         self.gazetteer = gazetteer
         self.capitals = capitals or {}  # iso2 -> capital city name
         words = "|".join(sorted((re.escape(d) for d in demonyms), key=len, reverse=True))
-        self.capital_phrase = re.compile(rf"\b(?P<demonym>{words}) capital\b", re.I) if words else None
+        # "the Afghan capital", "Somalia's capital"
+        self.capital_phrase = re.compile(rf"\b(?:(?P<demonym>{words})|(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?)['’]s) capital\b") if words else None
         self.not_places = not_places
         self.regions = regions or {}
         self.relations = relations
@@ -122,10 +123,16 @@ class PlacesStage:
             found.append(replace(toponym, place_context=context))
         return found
 
+    def _capital_country(self, phrase: re.Match) -> str:
+        if phrase.group("demonym"):
+            return self.demonyms.get(phrase.group("demonym").lower(), "")
+        countries = [p for p in self.gazetteer.candidates(phrase.group("country")) if p.feature == "country"]
+        return _cc(self, countries[0]) if countries else ""
+
     def _candidates(self, toponym: Toponym) -> list[Place]:
         capital = self.capital_phrase.fullmatch(toponym.span.text) if self.capital_phrase else None
         if capital:
-            cc = self.demonyms.get(capital.group("demonym").lower(), "")
+            cc = self._capital_country(capital)
             name = self.capitals.get(cc)
             return [p for p in self.gazetteer.candidates(name, (cc,)) if p.feature == "city"][:1] if name else []
         region = self.regions.get(exact_key(toponym.span.text))
@@ -206,10 +213,15 @@ class PlacesStage:
         if place is None:
             if not self._looks_like_a_village(doc.article.text, toponym):
                 return None
-            admin = next((p for t, p in chosen.items() if t.sentence == toponym.sentence and p.feature == "admin1"), None)
-            if admin is None:
-                return PlaceMention(toponym.span, toponym.sentence, None, relation and relation.relation, 3, 7)
-            return PlaceMention(toponym.span, toponym.sentence, admin, "within", 3, 4)
+            # a village the gazetteer lacks: the province the sentence names, else its country (ACLED precision 3)
+            same_sentence = [p for t, p in chosen.items() if t.sentence == toponym.sentence]
+            admin = next((p for p in same_sentence if p.feature == "admin1"), None)
+            country = next((p for p in same_sentence if p.feature == "country"), None)
+            if admin is not None:
+                return PlaceMention(toponym.span, toponym.sentence, admin, "within", 3, 4)
+            if country is not None:
+                return PlaceMention(toponym.span, toponym.sentence, country, "within", 3, 6)
+            return PlaceMention(toponym.span, toponym.sentence, None, relation and relation.relation, 3, 7)
         geo_precision, where_prec = PRECISION_BY_FEATURE.get(place.feature, (1, 1))
         if relation and (place.feature == "city" or relation.geo_precision == 0):
             geo_precision, where_prec = relation.geo_precision, relation.where_prec
