@@ -107,8 +107,9 @@ class PlacesStage:
         spans += [(offset + m.start(), offset + m.end(), False) for m in NAME_SEQUENCE.finditer(text)]
         if self.capital_phrase:  # "the Afghan capital" is Kabul
             spans += [(offset + m.start(), offset + m.end(), True) for m in self.capital_phrase.finditer(text)]
-        for start, end, from_entity in sorted(spans, key=lambda s: (s[0], -s[1])):
-            words = doc.article.text[start:end]
+        for start, end, from_entity in sorted(spans, key=lambda s: (s[0], not s[2], -s[1])):
+            words = self._without_trailing_non_places(doc.article.text[start:end])
+            end = start + len(words)
             start, words = _strip_the(start, words)
             words = VILLAGE_SUFFIX.sub("", words)
             end = start + len(words)
@@ -137,6 +138,13 @@ class PlacesStage:
             return [p for p in self.gazetteer.candidates(name, (cc,)) if p.feature == "city"][:1] if name else []
         region = self.regions.get(exact_key(toponym.span.text))
         return [region] if region else self.gazetteer.candidates(_bare(toponym.span.text), ())
+
+    def _without_trailing_non_places(self, words: str) -> str:
+        """ "Baghdad Thursday" -> "Baghdad": a capitalised weekday or month ends the name."""
+        parts = words.split(" ")
+        while len(parts) > 1 and parts[-1].lower() in self.not_places:
+            parts.pop()
+        return " ".join(parts)
 
     # --- countries and disambiguation -----------------------------------------------------------
 
