@@ -4,9 +4,8 @@ Reads: triggers, actors, places, dates, counts, attributions
 Writes: events (article-level reports; `dedup` later merges reports of many articles)
 Settings: min_confidence
 
-For each trigger that is not negated, the fields come from the trigger's own sentence first and
-fall back to the nearest earlier sentence of the article (news prose names the place once and
-then says "the town"). Triggers of one sentence with the same actors, day and place are one event
+For each trigger that is not negated, ``assemble_fields`` picks the actors, place, date, counts and
+claimant that belong to it (the trigger's sentence first, then the nearest earlier ones). Triggers of one sentence with the same actors, day and place are one event
 at the highest-ranked type (ACLED's hierarchy); different actors make separate events.
 """
 
@@ -14,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -30,14 +28,10 @@ from ..records import (
     Span,
     TriggerMention,
 )
-from ..roles import Roles, assign_roles
+from ..roles import Roles
 from ..settings import Settings
+from .assemble_fields import counts_for, date_for, place_for, reported_by_for, roles_for
 
-# How far back (in sentences) a field may be inherited from; beyond that it is left unknown.
-LOOKBACK = {"place": 4, "date": 2, "actors": 1}
-ARMED_INTERS = {1, 2, 3, 4, 8}
-MAX_GAP = 40  # characters between two sentences beyond which text was skipped (not just a caption or a break)
-FEATURE_SPECIFICITY = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
 
 
 @dataclass(frozen=True)
@@ -70,146 +64,12 @@ class AssembleStage:
     def _draft(self, doc: AnalyzedArticle, trigger: TriggerMention) -> Draft:
         return Draft(
             trigger=trigger,
-            roles=_roles(doc, trigger),
-            place=_place(doc, trigger),
-            date=_date(doc, trigger),
-            counts=_counts(doc, trigger),
-            reported_by=_reported_by(doc, trigger),
+            roles=roles_for(doc, trigger),
+            place=place_for(doc, trigger),
+            date=date_for(doc, trigger),
+            counts=counts_for(doc, trigger),
+            reported_by=reported_by_for(doc, trigger),
         )
-
-
-# --- choosing each field ---------------------------------------------------------------------
-
-
-def _roles(doc: AnalyzedArticle, trigger: TriggerMention) -> Roles:
-    for distance in range(LOOKBACK["actors"] + 1):
-        index = trigger.sentence - distance
-        if not _contiguous(doc, index, trigger.sentence):
-            break
-        actors = [a for a in doc.actors if a.sentence == index]
-        if actors and 0 <= index < len(doc.sentences):
-            sentence = doc.sentences[index].span
-            # an inherited sentence's actors have no position relative to the trigger
-            anchor = trigger if distance == 0 else replace(trigger, span=Span(sentence.end, sentence.end, ""))
-            return _other_side_filled(assign_roles(anchor, actors, sentence.text, sentence.start, trigger.sub_event_type), doc, trigger)
-    return _main_belligerents(doc, trigger)
-
-
-def _other_side_filled(roles: Roles, doc: AnalyzedArticle, trigger: TriggerMention) -> Roles:
-    """A battle names one side ("SDF fighters advanced"): the other is the article's main enemy of it."""
-    if trigger.event_type != "Battles" or roles.actor1 is None or roles.actor2 is not None:
-        return roles
-    main = _main_belligerents(doc, trigger)
-    sides = [a for a in (main.actor1, main.actor2) if a is not None]
-    if len(sides) == 2 and roles.actor1.name in {a.name for a in sides}:
-        other = next(a for a in sides if a.name != roles.actor1.name)
-        return replace(roles, actor2=other)
-    return roles
-
-
-def _contiguous(doc: AnalyzedArticle, first: int, last: int) -> bool:
-    """Sentences first..last follow each other in the text: no passage triage skipped lies between them."""
-    if first < 0:
-        return False
-    text = doc.article.text
-    for index in range(first, last):
-        gap = text[doc.sentences[index].span.end : doc.sentences[index + 1].span.start]
-        if len(gap) > MAX_GAP and gap.strip():
-            return False
-    return True
-
-
-def _main_belligerents(doc: AnalyzedArticle, trigger: TriggerMention) -> Roles:
-    """A battle reported without names ("clashes continued in the town") is between the article's main sides."""
-    if trigger.event_type != "Battles":
-        return Roles(None, None, (), ())
-    counts = Counter(a.name for a in doc.actors if a.known and not a.generic and a.inter in ARMED_INTERS)
-    named = [name for name, n in counts.most_common(2) if n >= 2]
-    first = {name: next(a for a in doc.actors if a.name == name) for name in named}
-    ordered = sorted(first.values(), key=lambda a: a.span.start)
-    return Roles(ordered[0] if ordered else None, ordered[1] if len(ordered) > 1 else None, (), ())
-
-
-def _place(doc: AnalyzedArticle, trigger: TriggerMention) -> PlaceMention | None:
-    """The trigger's own sentence first; but a bare country there gives way to a town named just before in it."""
-    chosen = None
-    for distance in range(LOOKBACK["place"] + 1):
-        if not _contiguous(doc, trigger.sentence - distance, trigger.sentence):
-            break
-        candidates = [p for p in doc.places if p.sentence == trigger.sentence - distance and p.geo_precision > 0]
-        if not candidates:
-            continue
-        best = min(candidates, key=lambda p: _place_rank(p, trigger))
-        if chosen is None:
-            chosen = best
-            if not _country_only(best):
-                return best
-        elif best.place and chosen.place and best.place.iso3 == chosen.place.iso3 and not _country_only(best):
-            return best
-    if chosen is not None and _country_only(chosen):
-        return _named_next(doc, trigger, chosen) or chosen
-    return chosen or _main_place(doc)
-
-
-def _named_next(doc: AnalyzedArticle, trigger: TriggerMention, country: PlaceMention) -> PlaceMention | None:
-    """ "...twin blasts in Iraq. The explosions took place in Wasit": the next sentence names the place."""
-    following = trigger.sentence + 1
-    if following >= len(doc.sentences) or not _contiguous(doc, trigger.sentence, following):
-        return None
-    inside = [p for p in doc.places if p.sentence == following and p.place and p.geo_precision > 0
-              and not _country_only(p) and p.place.iso3 == country.place.iso3]
-    return min(inside, key=lambda p: _place_rank(p, trigger)) if inside else None
-
-
-def _main_place(doc: AnalyzedArticle) -> PlaceMention | None:
-    """No place near the trigger: the article's main place, the one it names most (its first on a tie)."""
-    named = [p for p in doc.places if p.place is not None and p.geo_precision > 0]
-    if not named:
-        return None
-    counts = Counter(p.place.geonameid for p in named)
-    return min(named, key=lambda p: (_country_only(p), -counts[p.place.geonameid], p.span.start))
-
-
-def _country_only(mention: PlaceMention) -> bool:
-    return mention.place is not None and mention.place.feature == "country"
-
-
-def _place_rank(mention: PlaceMention, trigger: TriggerMention) -> tuple:
-    feature = mention.place.feature if mention.place else "city"
-    return (
-        mention.place is None and mention.geo_precision >= 3,
-        FEATURE_SPECIFICITY.get(feature, 3),
-        mention.geo_precision,
-        abs(mention.span.start - trigger.span.start),
-    )
-
-
-def _date(doc: AnalyzedArticle, trigger: TriggerMention) -> DateMention | None:
-    for distance in range(LOOKBACK["date"] + 1):
-        if not _contiguous(doc, trigger.sentence - distance, trigger.sentence):
-            break
-        candidates = [d for d in doc.dates if d.sentence == trigger.sentence - distance]
-        if candidates:
-            return min(candidates, key=lambda d: abs(d.span.start - trigger.span.start))
-    return None
-
-
-def _counts(doc: AnalyzedArticle, trigger: TriggerMention) -> tuple[CountMention, ...]:
-    """Counts of the trigger's sentence, or of the next one when that one reports no event of its own."""
-    own = tuple(c for c in doc.counts if c.sentence == trigger.sentence)
-    if own:
-        return own
-    following = trigger.sentence + 1
-    if any(t.sentence == following for t in doc.triggers):
-        return ()
-    return tuple(c for c in doc.counts if c.sentence == following)
-
-
-def _reported_by(doc: AnalyzedArticle, trigger: TriggerMention) -> tuple[str | None, Span | None]:
-    for attribution in doc.attributions:
-        if attribution.sentence in (trigger.sentence, trigger.sentence + 1):
-            return attribution.reported_by, attribution.span
-    return None, None
 
 
 def split_campaign_toll(draft: Draft) -> list[Draft]:
@@ -280,7 +140,7 @@ def to_event(doc: AnalyzedArticle, draft: Draft) -> Event:
     evidence = _evidence(article.id, draft, attribution_span)
     event = Event(
         event_id="",
-        **_date_fields(draft.date, article.published, fatalities["fatalities_scope"], _first_date(doc)),
+        **_date_fields(draft.date, article.published, fatalities["fatalities_scope"], _firstdate_for(doc)),
         disorder_type=trigger.disorder_type,
         event_type=trigger.event_type,
         sub_event_type=trigger.sub_event_type,
@@ -304,7 +164,7 @@ def to_event(doc: AnalyzedArticle, draft: Draft) -> Event:
     return event
 
 
-def _first_date(doc: AnalyzedArticle) -> dt.date | None:
+def _firstdate_for(doc: AnalyzedArticle) -> dt.date | None:
     """The earliest day an event of the article is dated to: where a campaign toll starts counting."""
     with_events = {t.sentence for t in doc.triggers if not t.negated}
     starts = [d.start for d in doc.dates if d.start and d.sentence in with_events]
