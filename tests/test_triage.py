@@ -22,3 +22,28 @@ def test_triage_looks_only_at_kept_blocks():
     from dataclasses import replace
 
     assert not stage(replace(doc, blocks=(first,))).relevant
+
+
+def test_triage_weak_word_with_counted_victims_is_read():
+    stage = triage.build(Settings())
+    text = "Twelve villagers were killed overnight when their settlement near the river was raided."
+    assert stage(analyzed(text)).relevant
+
+
+def test_triage_weak_word_about_one_unnamed_person_is_not_read():
+    stage = triage.build(Settings())
+    text = "A man was shot dead outside a petrol station late on Sunday, a police spokesman said."
+    assert not stage(analyzed(text)).relevant
+
+
+def test_triage_weak_word_near_a_political_target_is_read():
+    stage = triage.build(Settings())
+    text = "The country's ambassador was shot dead outside the embassy on Monday evening."
+    assert stage(analyzed(text)).relevant
+
+
+def test_triage_text_whose_lower_case_changes_length_still_works():
+    stage = triage.build(Settings())
+    text = "İzmir residents said soldiers clashed with militants near the port on Friday."
+    doc = stage(analyzed(text))
+    assert doc.relevant and doc.blocks[0].text.startswith("İzmir")

@@ -107,6 +107,9 @@ class PlaceMention:
     where_prec: int = 1  # UCDP 1..7
 
 
+WEAK_TRIGGER = 0.6  # lexicon confidence below which a trigger needs an armed party or victims nearby
+
+
 @dataclass(frozen=True, slots=True)
 class TriggerMention:
     """Words that signal an event, typed with ACLED's taxonomy."""
@@ -118,6 +121,12 @@ class TriggerMention:
     sub_event_type: str
     rule: str = ""  # id of the lexicon entry that fired
     negated: bool = False  # "no clashes were reported", "would target" (planned, not happened)
+    confidence: float = 0.7  # of the lexicon entry that fired
+
+    @property
+    def weak(self) -> bool:
+        """ "killed", "the attack": words that report an event only with other evidence around them."""
+        return self.confidence < WEAK_TRIGGER
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,12 @@ from .records import ActorMention, TriggerMention
 
 CIVILIANS, PROTESTERS, RIOTERS = 7, 6, 5
 BACKED_BY = re.compile(r"\b(?:backed|supported|assisted|aided|helped|joined|accompanied|bolstered|reinforced)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|\bwith the (?:help|support|backing) of\s*$|\balong(?:side| with)\s*$", re.I)
-CLAIMANT = re.compile(r"^\s+(?:said|say|says|told|reported|reports|claimed|added|stated|confirmed)\b", re.I)
+# "the SDF said", "a police officer said", "army sources told": the speaker's noun may follow the actor
+CLAIMANT = re.compile(
+    r"^(?:\s+(?:officers?|officials?|sources?|spokes(?:man|woman|person)|commanders?|chiefs?|officer)){0,2}"
+    r"\s+(?:said|say|says|told|reported|reports|claimed|added|stated|confirmed)\b",
+    re.I,
+)
 PASSIVE_GAP = 30  # characters between the trigger and "by X"
 BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 BETWEEN = re.compile(r"\b(?:between|pitting|pitted)\b", re.I)

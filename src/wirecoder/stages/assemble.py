@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -56,20 +57,34 @@ class AssembleStage:
 
     def __call__(self, doc: AnalyzedArticle) -> AnalyzedArticle:
         drafts = [d for t in doc.triggers if not t.negated for d in split_campaign_toll(self._draft(doc, t))]
+        drafts = fold_back_references(doc.article.text, drafts)
         drafts = merge_concurrent(drafts)
         events = [to_event(doc, draft) for draft in drafts]
         events = [e for e in with_stable_ids(doc.article.id, events) if e.confidence >= self.min_confidence]
         return replace(doc, events=tuple(events))
 
     def _draft(self, doc: AnalyzedArticle, trigger: TriggerMention) -> Draft:
+        roles = roles_for(doc, trigger)
         return Draft(
-            trigger=trigger,
-            roles=roles_for(doc, trigger),
+            trigger=retyped_for_civilian_target(trigger, roles),
+            roles=roles,
             place=place_for(doc, trigger),
             date=date_for(doc, trigger),
             counts=counts_for(doc, trigger),
             reported_by=reported_by_for(doc, trigger),
         )
+
+
+CIVILIANS = 7
+
+
+def retyped_for_civilian_target(trigger: TriggerMention, roles: Roles) -> TriggerMention:
+    """A battle needs two armed sides: "people were killed in an attack" on civilians is an Attack."""
+    target = roles.actor2
+    if trigger.event_type != "Battles" or target is None or target.inter != CIVILIANS:
+        return trigger
+    entry = taxonomy.lookup("Attack")
+    return replace(trigger, disorder_type=entry.disorder_type, event_type=entry.event_type, sub_event_type=entry.sub_event_type)
 
 
 def split_campaign_toll(draft: Draft) -> list[Draft]:
@@ -89,6 +104,39 @@ def split_campaign_toll(draft: Draft) -> list[Draft]:
     return [day, toll]
 
 
+# --- back references: "wounded in the attack" ---------------------------------------------------
+
+BACK_REFERENCE = re.compile(r"\b(?:the|this|that|these|those|same)\s+(?:[\w-]+\s+)?$", re.I)
+
+
+def fold_back_references(text: str, drafts: Sequence[Draft]) -> list[Draft]:
+    """ "A bomb went off in Mosul, killing nine. Twenty were wounded in the attack": "the attack" is
+    the bombing again, so its counts join the bombing and it makes no record of its own."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        earlier = _referent(text, draft, kept)
+        if earlier is None:
+            kept.append(draft)
+        else:
+            kept[kept.index(earlier)] = _fill_from(earlier, draft)
+    return kept
+
+
+def _referent(text: str, draft: Draft, earlier: list[Draft]) -> Draft | None:
+    trigger = draft.trigger
+    if not trigger.weak or not BACK_REFERENCE.search(text[max(0, trigger.span.start - 30) : trigger.span.start]):
+        return None
+    before = [d for d in earlier if d.trigger.sentence <= trigger.sentence and _scope(d.counts) == _scope(draft.counts)]
+    if not before or not _same_place(before[-1], draft):
+        return None
+    return before[-1]
+
+
+def _same_place(one: Draft, other: Draft) -> bool:
+    ids = [d.place.place.geonameid for d in (one, other) if d.place and d.place.place]
+    return len(ids) < 2 or ids[0] == ids[1]
+
+
 # --- concurrent tactics: ACLED's hierarchy -------------------------------------------------------
 
 
@@ -98,13 +146,16 @@ def merge_concurrent(drafts: Sequence[Draft]) -> list[Draft]:
     for draft in drafts:
         key = _concurrency_key(draft)
         current = kept.get(key)
-        if current is None or taxonomy.rank(draft.trigger.sub_event_type) > taxonomy.rank(
-            current.trigger.sub_event_type
-        ):
+        if current is None or _precedence(draft) > _precedence(current):
             kept[key] = _fill_from(draft, current) if current else draft
         else:
             kept[key] = _fill_from(current, draft)
     return list(kept.values())
+
+
+def _precedence(draft: Draft) -> tuple[bool, int]:
+    # "A bomb went off ... wounded in the attack": the weak word refers back, the bomb says what happened
+    return (not draft.trigger.weak, taxonomy.rank(draft.trigger.sub_event_type))
 
 
 def _concurrency_key(draft: Draft) -> tuple:
@@ -123,9 +174,11 @@ def _concurrency_key(draft: Draft) -> tuple:
 
 
 def _fill_from(winner: Draft, other: Draft | None) -> Draft:
+    """The winner keeps its own counts and takes the kinds it lacks (the injured of the next sentence)."""
     if other is None:
         return winner
-    return replace(winner, counts=winner.counts or other.counts)
+    kinds = {c.kind for c in winner.counts}
+    return replace(winner, counts=winner.counts + tuple(c for c in other.counts if c.kind not in kinds))
 
 
 # --- building the Event -------------------------------------------------------------------------

@@ -135,14 +135,17 @@ def date_for(doc: AnalyzedArticle, trigger: TriggerMention) -> DateMention | Non
 
 
 def counts_for(doc: AnalyzedArticle, trigger: TriggerMention) -> tuple[CountMention, ...]:
-    """Counts of the trigger's sentence, or of the next one when that one reports no event of its own."""
+    """Counts of the trigger's sentence, else of a neighbouring sentence that reports no event of its
+    own: "Seven were killed. The attack..." and "The attack... Seven were killed." """
     own = tuple(c for c in doc.counts if c.sentence == trigger.sentence)
     if own:
         return own
-    following = trigger.sentence + 1
-    if any(t.sentence == following for t in doc.triggers):
-        return ()
-    return tuple(c for c in doc.counts if c.sentence == following)
+    with_events = {t.sentence for t in doc.triggers}
+    for neighbour in (trigger.sentence + 1, trigger.sentence - 1):
+        orphans = tuple(c for c in doc.counts if c.sentence == neighbour)
+        if orphans and neighbour not in with_events:
+            return orphans
+    return ()
 
 
 def reported_by_for(doc: AnalyzedArticle, trigger: TriggerMention) -> tuple[str | None, Span | None]:

@@ -29,12 +29,12 @@ from pathlib import Path
 from .. import taxonomy
 from ..errors import W202, KnowledgeError
 from ..knowledge import read_rows
+from ..records import WEAK_TRIGGER as WEAK  # "killed", "attack" yield to any stronger trigger
 from ..records import ActorMention, AnalyzedArticle, Sentence, Span, TriggerMention
 from ..settings import Settings
 
 CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\b(?:but|while|whereas|after|before|as|when)\b", re.IGNORECASE)
 WORDS_BEFORE = 6
-WEAK = 0.6  # triggers below this confidence ("killed", "attack") yield to any stronger one
 AFTER_NEGATION = re.compile(r"^\W*(?:\w+\s+){0,1}(?:was|were|has|have|had)\s+(?:not|never)\b", re.IGNORECASE)
 STATE_INTERS = {taxonomy.STATE, taxonomy.EXTERNAL}
 
@@ -155,6 +155,7 @@ class ClassifyStage:
             sub_event_type=sub,
             rule=match.rule.rule,
             negated=self._negated(text, match),
+            confidence=match.rule.confidence,
         )
 
     def _sub_event_type(self, text: str, match: Match, actors_before: list[ActorMention]) -> str:

@@ -7,8 +7,9 @@ Writes: relevant (False: no trigger word in any kept block; the language model n
 Settings: knowledge_paths (extra ``triggers*.csv`` and ``role_words*.csv`` files)
 
 Every trigger pattern is searched with one compiled alternation. Weak triggers ("killed", "attacked")
-count only near a word for an armed party ("gunmen", "troops") or an actor of the registry ("Boko
-Haram"): local crime news is full of them.
+count only near a word for an armed party ("gunmen", "troops"), an actor of the registry ("Boko
+Haram") or counted victims ("killing 11 villagers", "five people were shot dead"): local crime news is
+full of them, and a lone weak word is rarely political violence.
 Most of a real news stream is not about conflict, and most of a long article is not about its event;
 sending spaCy only the passages around triggers is what makes the whole pipeline faster than a bare
 spaCy pass. Triage only narrows: ``classify`` decides what is an event.
@@ -22,11 +23,13 @@ from dataclasses import replace
 
 from ..actors import load_registry
 from ..knowledge import read_rows
+from ..numbers import DIGITS, NUMBER_WORDS
+from ..records import WEAK_TRIGGER as WEAK
 from ..records import AnalyzedArticle, Span
 from ..settings import Settings
 
-WEAK = 0.6  # the same threshold as classify: below it a trigger needs an armed party nearby
 NEAR = 200  # characters around a weak trigger searched for an armed party
+NEAR_VICTIMS = 80  # counted victims must be close: "killing 11 villagers", "five people were shot dead"
 BEFORE, AFTER = 700, 400  # characters of context kept around a trigger (places and dates come first)
 LEDE = 400  # the start of the article is always kept: datelines and the main place live there
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
@@ -38,27 +41,61 @@ def _alternation(patterns: list[str]) -> re.Pattern | None:
     return re.compile(r"\b(?:%s)\b" % "|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
+class TriggerWords:
+    """One alternation of trigger patterns, searched on lower-cased text when it can be.
+
+    Python's ``re`` tries a long case-insensitive alternation several times slower than a
+    case-sensitive one, and triage runs on every article of the stream. Case-sensitive parts of a
+    pattern (``(?-i:[A-Z])``) then match nothing: triage only needs one hit to keep a passage.
+    """
+
+    def __init__(self, patterns: list[str]):
+        self.folded = _alternation(patterns)
+        self.lowered = re.compile(self.folded.pattern) if self.folded else None
+
+    def starts(self, text: str, lowered: str | None, start: int, end: int) -> Iterable[re.Match]:
+        if self.folded is None:
+            return ()
+        if lowered is not None:
+            return self.lowered.finditer(lowered, start, end)
+        return self.folded.finditer(text, start, end)
+
+
 class TriageStage:
     name = "triage"
     reads = ("blocks",)
     writes = ("relevant", "blocks")
 
-    def __init__(self, strong: re.Pattern | None, weak: re.Pattern | None, armed: re.Pattern | None, actors: list[re.Pattern] = ()):
-        self.strong, self.weak, self.armed = strong, weak, armed
-        self.actors = [p for p in actors if p is not None]  # named armed groups: "Boko Haram killed..."
+    def __init__(
+        self,
+        strong: TriggerWords,
+        weak: TriggerWords,
+        armed: re.Pattern | None,
+        actors: list[re.Pattern] = (),
+        victims: re.Pattern | None = None,
+    ):
+        self.strong, self.weak = strong, weak
+        named = [p for p in actors if p is not None]  # named armed groups: "Boko Haram killed..."
+        self.context = [(p, NEAR) for p in [armed, *named] if p is not None]
+        if victims is not None:
+            self.context.append((victims, NEAR_VICTIMS))
 
     def __call__(self, doc: AnalyzedArticle) -> AnalyzedArticle:
         text = doc.article.text
-        hits = [h for block in doc.blocks for h in self.hits(text, block)]
+        lowered = text.lower()
+        lowered = lowered if len(lowered) == len(text) else None  # "İ" lower-cases to two characters
+        hits = [h for block in doc.blocks for h in self.hits(text, lowered, block)]
         if not hits:
             return replace(doc, relevant=False)
         return replace(doc, relevant=True, blocks=tuple(self.passages(text, doc.blocks, hits)))
 
-    def hits(self, text: str, block: Span) -> list[int]:
-        found = [m.start() for m in self.strong.finditer(text, block.start, block.end)] if self.strong else []
-        for match in self.weak.finditer(text, block.start, block.end) if self.weak else ():
-            window = (max(block.start, match.start() - NEAR), min(block.end, match.end() + NEAR))
-            if any(p.search(text, *window) for p in [self.armed, *self.actors] if p is not None):
+    def hits(self, text: str, lowered: str | None, block: Span) -> list[int]:
+        found = [m.start() for m in self.strong.starts(text, lowered, block.start, block.end)]
+        for match in self.weak.starts(text, lowered, block.start, block.end):
+            if any(
+                pattern.search(text, max(block.start, match.start() - near), min(block.end, match.end() + near))
+                for pattern, near in self.context
+            ):
                 found.append(match.start())
         return found
 
@@ -99,7 +136,25 @@ def build(settings: Settings) -> TriageStage:
     rows = list(read_rows("triggers", ("pattern", "sub_event_type"), settings.knowledge_paths))
     strong = [r["pattern"] for r in rows if float(r["confidence"] or 0.7) >= WEAK]
     weak = [r["pattern"] for r in rows if float(r["confidence"] or 0.7) < WEAK]
-    roles = read_rows("role_words", ("pattern", "kind"), settings.knowledge_paths)
+    roles = list(read_rows("role_words", ("pattern", "kind"), settings.knowledge_paths))
     armed = [r["pattern"] for r in roles if r["kind"] == "combatant"]
     registry = load_registry(tuple(settings.knowledge_paths))
-    return TriageStage(_alternation(strong), _alternation(weak), _alternation(armed), registry.named_armed_patterns())
+    victims = counted_victims([r["pattern"] for r in roles if r["kind"] == "civilian"], settings)
+    return TriageStage(
+        TriggerWords(strong), TriggerWords(weak), _alternation(armed), registry.named_armed_patterns(), victims
+    )
+
+
+def counted_victims(civilian_words: list[str], settings: Settings) -> re.Pattern | None:
+    """ "11 villagers", "five people", "dozens of civilians": a number of people, the mark of a
+    massacre or an attack rather than one crime."""
+    if not civilian_words:
+        return None
+    vague = [
+        re.escape(r["phrase"]).replace(r"\ ", r"\s+")
+        for r in read_rows("count_words", ("phrase", "kind"), settings.knowledge_paths)
+        if r["kind"] == "exact" or (r["kind"] == "vague" and int(r["value"] or 0) >= 10)  # not "some"
+    ]
+    quantity = "|".join([DIGITS, NUMBER_WORDS, *vague])
+    people = "|".join(f"(?:{w})" for w in civilian_words)
+    return re.compile(rf"(?:{quantity})\s+(?:of\s+)?(?:[\w-]+\s+){{0,2}}?(?:{people})\b", re.IGNORECASE)

@@ -1,0 +1,42 @@
+"""Assemble: one record per event, fields taken from the right sentence, concurrent words merged."""
+
+import datetime as dt
+
+from wirecoder.records import Article
+
+
+def events_of(pipeline, text, published=dt.date(2021, 3, 12)):
+    return pipeline.extract(Article(id="a.txt", text=text, published=published))
+
+
+def test_assemble_back_reference_does_not_replace_the_event(pipeline):
+    text = (
+        "A bomb went off in the main market of Mosul on Thursday, killing nine shoppers. "
+        "Twenty-two people were wounded in the attack, a police officer said."
+    )
+    events = [e for e in events_of(pipeline, text) if e.fatalities_scope == "event"]
+    assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]
+    assert events[0].fatalities == 9 and events[0].injured == 22
+
+
+def test_assemble_attack_on_civilians_is_not_a_battle(pipeline):
+    text = "Eleven villagers were killed in an attack on Dalori village near Maiduguri in Borno state on Monday."
+    events = events_of(pipeline, text)
+    assert events and events[0].event_type == "Violence against civilians"
+    assert events[0].sub_event_type == "Attack" and events[0].fatalities == 11
+
+
+def test_assemble_no_fewer_than_is_not_a_negation(pipeline):
+    text = "No fewer than eight persons were killed by gunmen in Kaura, Kaduna State, on Saturday."
+    events = events_of(pipeline, text)
+    assert [e.fatalities for e in events] == [8]
+
+
+def test_assemble_takes_counts_from_the_sentence_before_a_back_reference(pipeline):
+    text = (
+        "Gunmen stormed a wedding party in Zamfara state on Sunday night. "
+        "Fourteen guests lost their lives. "
+        "The state police command condemned the attack on Monday."
+    )
+    events = events_of(pipeline, text)
+    assert max(e.fatalities for e in events) == 14
