@@ -40,3 +40,25 @@ def test_assemble_takes_counts_from_the_sentence_before_a_back_reference(pipelin
     )
     events = events_of(pipeline, text)
     assert max(e.fatalities for e in events) == 14
+
+
+def test_assemble_bodies_dumped_with_wounds_are_the_dead_of_a_killing(pipeline):
+    text = "The bullet-riddled bodies of six traders were found dumped beside the highway outside Chilpancingo on Tuesday."
+    events = events_of(pipeline, text)
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Attack", 6)]
+
+
+def test_assemble_undated_day_toll_beside_a_campaign_toll_keeps_both(pipeline):
+    text = (
+        "Clashes between rival herding communities in Jonglei killed nine people at the weekend, "
+        "in a feud that has left at least 80 people dead since January, local officials said."
+    )
+    events = events_of(pipeline, text, published=None)
+    by_scope = {e.fatalities_scope: e.fatalities for e in events}
+    assert by_scope == {"event": 9, "cumulative": 80}
+
+
+def test_assemble_killing_of_vaccinators_is_not_vetoed_as_health_news(pipeline):
+    text = "Gunmen shot dead two polio vaccinators and a policeman in Bajaur on Wednesday, officials said."
+    events = events_of(pipeline, text)
+    assert events and max(e.fatalities for e in events) == 3

@@ -182,3 +182,13 @@ def test_fatalities_animals_and_things_are_not_people(run):
 def test_fatalities_one_named_victim_is_counted_once(run):
     doc = run("An air strike killed a judge loyal to the rebels and seven members of his family in Bayt Nur.")
     assert largest_total(doc.counts).best == 8
+
+
+def test_fatalities_sum_closed_by_one_person(run):
+    doc = run("Gunmen shot dead four farmers and a herder near Gbajimba on Sunday.")
+    assert largest_total(doc.counts).best == 5
+
+
+def test_fatalities_sum_not_closed_by_a_thing(run):
+    doc = run("The blast killed four farmers and a cow near Gbajimba on Sunday.")
+    assert largest_total(doc.counts).best == 4

@@ -81,7 +81,8 @@ CIVILIANS = 7
 def retyped_for_civilian_target(trigger: TriggerMention, roles: Roles) -> TriggerMention:
     """A battle needs two armed sides: "people were killed in an attack" on civilians is an Attack."""
     target = roles.actor2
-    if trigger.event_type != "Battles" or target is None or target.inter != CIVILIANS:
+    # only for the weak words ("killed", "attack"): "clashes" names a fight whatever the victims
+    if trigger.event_type != "Battles" or not trigger.weak or target is None or target.inter != CIVILIANS:
         return trigger
     entry = taxonomy.lookup("Attack")
     return replace(trigger, disorder_type=entry.disorder_type, event_type=entry.event_type, sub_event_type=entry.sub_event_type)
@@ -91,14 +92,15 @@ def split_campaign_toll(draft: Draft) -> list[Draft]:
     """ "Fighting flared on Wednesday, bringing the toll of the offensive to 212": two records.
 
     The running toll becomes a cumulative record over the campaign (never one day's dead); the day's
-    fighting stays an event of its own when the sentence dates it to a day.
+    fighting stays an event of its own when the sentence dates it to a day or gives its own dead.
     """
     cumulative = tuple(c for c in draft.counts if c.kind == "killed" and c.scope == "cumulative")
     if not cumulative:
         return [draft]
     toll = replace(draft, counts=cumulative, date=None)
     dated_today = draft.date is not None and draft.date.time_precision == 1 and draft.date.sentence == draft.trigger.sentence
-    if not dated_today:
+    own_dead = any(c.kind == "killed" and c.scope == "event" for c in draft.counts)
+    if not (dated_today or own_dead):
         return [toll]
     day = replace(draft, counts=tuple(c for c in draft.counts if c.scope != "cumulative"))
     return [day, toll]
@@ -269,7 +271,8 @@ def _place_fields(mention: PlaceMention | None) -> dict:
 
 
 def _fatality_fields(counts: Sequence[CountMention], roles: Roles) -> dict:
-    killed = [c for c in counts if c.kind == "killed"]
+    # bodies found dumped with bullet wounds are the dead of a killing nobody saw
+    killed = [c for c in counts if c.kind == "killed"] or [c for c in counts if c.kind == "bodies"]
     injured = [c for c in counts if c.kind == "injured"]
     scope = "cumulative" if any(c.scope == "cumulative" for c in killed) else "event"
     killed = [c for c in killed if c.scope == scope]

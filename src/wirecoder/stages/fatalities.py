@@ -225,14 +225,24 @@ def _one_and_others(text: str, quantities: list[Quantity], cues: list[Cue], link
 
 def _join(text: str, quantities: list[Quantity], cues: list[Cue], links: dict[int, Cue], i: int, neighbour: int,
           lexicon: Lexicon) -> None:
-    if i in links or neighbour not in links or (quantities[i].article and neighbour < i):
-        return  # "a" may open a sum ("a tribal elder and six relatives were killed"), not close one
+    if i in links or neighbour not in links:
+        return
+    if quantities[i].article and neighbour < i and not _closes_sum(text, quantities[i], lexicon):
+        return  # "a" opens a sum ("a tribal elder and six relatives were killed"), or closes one with a person
     left, right = sorted((quantities[i], quantities[neighbour]), key=lambda q: q.start)
     gap = text[left.end : right.start]
-    if quantities[i].article and not (gap.rstrip().endswith("and") and _side_word(gap, lexicon) is not None):
+    opens = quantities[i].article and neighbour > i
+    if opens and not (gap.rstrip().endswith("and") and _side_word(gap, lexicon) is not None):
         return  # "a house and eight people": only "a <person> and" opens a sum
     if JOINED.match(gap) and not any(left.end <= c.start < right.start for c in cues):
         links[i] = links[neighbour]
+
+
+def _closes_sum(text: str, quantity: Quantity, lexicon: Lexicon) -> bool:
+    """ "two soldiers and a civilian": "and a" followed at once by a person."""
+    before = text[max(0, quantity.start - 6) : quantity.start]
+    after = " ".join(text[quantity.end :].split()[:3])
+    return before.rstrip().lower().endswith("and") and _side_word(after, lexicon) is not None
 
 
 def _names_victim(text: str, quantity: Quantity, cue: Cue, lexicon: Lexicon) -> bool:

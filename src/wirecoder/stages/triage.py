@@ -29,7 +29,7 @@ from ..records import AnalyzedArticle, Span
 from ..settings import Settings
 
 NEAR = 200  # characters around a weak trigger searched for an armed party
-NEAR_VICTIMS = 80  # counted victims must be close: "killing 11 villagers", "five people were shot dead"
+NEAR_VICTIMS = 120  # counted victims must be close: "killing 11 villagers", "five people were shot dead"
 BEFORE, AFTER = 700, 400  # characters of context kept around a trigger (places and dates come first)
 LEDE = 400  # the start of the article is always kept: datelines and the main place live there
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
