@@ -192,3 +192,13 @@ def test_fatalities_sum_closed_by_one_person(run):
 def test_fatalities_sum_not_closed_by_a_thing(run):
     doc = run("The blast killed four farmers and a cow near Gbajimba on Sunday.")
     assert largest_total(doc.counts).best == 4
+
+
+def test_fatalities_family_of_and_all_count_the_whole_group(run):
+    assert largest_total(run("Gunmen killed a family of five at their farm outside Jos.").counts).best == 5
+    assert largest_total(run("Raiders shot dead all seven members of a household near Jos.").counts).best == 7
+
+
+def test_fatalities_so_far_in_one_clash_is_that_clash(run):
+    doc = run("Nine people have so far been killed in a clash between two clans over grazing land.")
+    assert [(c.best, c.scope) for c in doc.counts] == [(9, "event")]

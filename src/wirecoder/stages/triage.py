@@ -157,4 +157,6 @@ def counted_victims(civilian_words: list[str], settings: Settings) -> re.Pattern
     ]
     quantity = "|".join([DIGITS, NUMBER_WORDS, *vague])
     people = "|".join(f"(?:{w})" for w in civilian_words)
-    return re.compile(rf"(?:{quantity})\s+(?:of\s+)?(?:[\w-]+\s+){{0,2}}?(?:{people})\b", re.IGNORECASE)
+    counted = rf"(?:{quantity})\s+(?:of\s+)?(?:[\w-]+\s+){{0,2}}?(?:{people})\b"
+    left_dead = rf"\b(?:left|leaving)\s+(?:at\s+least\s+)?(?:{quantity})\s+(?:people\s+)?dead\b"  # "left five dead"
+    return re.compile(f"{counted}|{left_dead}", re.IGNORECASE)
