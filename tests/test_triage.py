@@ -47,3 +47,15 @@ def test_triage_text_whose_lower_case_changes_length_still_works():
     text = "İzmir residents said soldiers clashed with militants near the port on Friday."
     doc = stage(analyzed(text))
     assert doc.relevant and doc.blocks[0].text.startswith("İzmir")
+
+
+def test_triage_upper_case_acronyms_in_the_lexicon_still_match():
+    stage = triage.build(Settings())
+    assert stage(analyzed("Two VBIEDs struck the checkpoint at dawn.")).relevant
+
+
+def test_knowledge_pattern_for_lowered_text_keeps_escapes():
+    from wirecoder.knowledge import compile_for_lowered_text
+
+    assert compile_for_lowered_text(r"IEDs?\W+\d").fullmatch("ieds: 3")
+    assert compile_for_lowered_text(r"(?-i:[A-Z])x") is None

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from .. import taxonomy
 from ..errors import W202, KnowledgeError
-from ..knowledge import read_rows
+from ..knowledge import compile_for_lowered_text, read_rows
 from ..records import WEAK_TRIGGER as WEAK  # "killed", "attack" yield to any stronger trigger
 from ..records import ActorMention, AnalyzedArticle, Sentence, Span, TriggerMention
 from ..settings import Settings
@@ -47,6 +47,12 @@ class TriggerRule:
     if_civilians: str
     if_state: str
     confidence: float
+    lowered: re.Pattern | None = None  # the pattern for lower-cased text: ``re`` runs it several times faster
+
+    def finditer(self, text: str, lowered: str | None) -> Iterable[re.Match]:
+        if lowered is not None and self.lowered is not None:
+            return self.lowered.finditer(lowered)
+        return self.pattern.finditer(text)
 
 
 @dataclass(frozen=True)
@@ -86,6 +92,7 @@ def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
             TriggerRule(
                 rule=f"{row.path.stem}:{row.line}",
                 pattern=re.compile(r"\b(?:%s)\b" % row["pattern"], re.IGNORECASE),
+                lowered=compile_for_lowered_text(r"\b(?:%s)\b" % row["pattern"]),
                 sub_event_type=row["sub_event_type"],
                 if_civilians=row["if_civilians"],
                 if_state=row["if_state"],
@@ -132,7 +139,9 @@ class ClassifyStage:
 
     def _matches(self, text: str) -> list[Match]:
         masked = _masked(text, self.lexicon.phrase_vetoes)
-        found = [Match(m.start(), m.end(), rule) for rule in self.lexicon.rules for m in rule.pattern.finditer(masked)]
+        lowered = masked.lower()
+        lowered = lowered if len(lowered) == len(masked) else None
+        found = [Match(m.start(), m.end(), rule) for rule in self.lexicon.rules for m in rule.finditer(masked, lowered)]
         found.sort(key=lambda m: (-(m.end - m.start), -m.rule.confidence, m.start))
         kept: list[Match] = []
         for match in found:

@@ -22,14 +22,14 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from ..actors import load_registry
-from ..knowledge import read_rows
+from ..knowledge import compile_for_lowered_text, read_rows
 from ..numbers import DIGITS, NUMBER_WORDS
 from ..records import WEAK_TRIGGER as WEAK
 from ..records import AnalyzedArticle, Span
 from ..settings import Settings
 
 NEAR = 200  # characters around a weak trigger searched for an armed party
-NEAR_VICTIMS = 120  # counted victims must be close: "killing 11 villagers", "five people were shot dead"
+NEAR_VICTIMS = 150  # counted victims must be close: "killing 11 villagers", "five people were shot dead"
 BEFORE, AFTER = 700, 400  # characters of context kept around a trigger (places and dates come first)
 LEDE = 400  # the start of the article is always kept: datelines and the main place live there
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
@@ -45,20 +45,21 @@ class TriggerWords:
     """One alternation of trigger patterns, searched on lower-cased text when it can be.
 
     Python's ``re`` tries a long case-insensitive alternation several times slower than a
-    case-sensitive one, and triage runs on every article of the stream. Case-sensitive parts of a
-    pattern (``(?-i:[A-Z])``) then match nothing: triage only needs one hit to keep a passage.
+    case-sensitive one, and triage runs on every article of the stream.
     """
 
     def __init__(self, patterns: list[str]):
-        self.folded = _alternation(patterns)
-        self.lowered = re.compile(self.folded.pattern) if self.folded else None
+        # the few case-sensitive patterns keep their own search on the original text
+        fast = [p for p in patterns if compile_for_lowered_text(p) is not None]
+        self.lowered = compile_for_lowered_text(_alternation(fast).pattern) if fast else None
+        self.folded = _alternation([p for p in patterns if p not in fast])
+        self.fallback = _alternation(fast)  # for text whose lower-casing changes its length
 
-    def starts(self, text: str, lowered: str | None, start: int, end: int) -> Iterable[re.Match]:
-        if self.folded is None:
-            return ()
-        if lowered is not None:
-            return self.lowered.finditer(lowered, start, end)
-        return self.folded.finditer(text, start, end)
+    def starts(self, text: str, lowered: str | None, start: int, end: int) -> list[re.Match]:
+        if lowered is None:  # "İ" lower-cases to two characters: offsets would drift
+            return [m for p in (self.fallback, self.folded) if p for m in p.finditer(text, start, end)]
+        found = list(self.lowered.finditer(lowered, start, end)) if self.lowered else []
+        return found + (list(self.folded.finditer(text, start, end)) if self.folded else [])
 
 
 class TriageStage:
