@@ -202,3 +202,8 @@ def test_fatalities_family_of_and_all_count_the_whole_group(run):
 def test_fatalities_so_far_in_one_clash_is_that_clash(run):
     doc = run("Nine people have so far been killed in a clash between two clans over grazing land.")
     assert [(c.best, c.scope) for c in doc.counts] == [(9, "event")]
+
+
+def test_fatalities_throats_slit_and_hacking_to_death(run):
+    assert largest_total(run("Militants slit the throats of four loggers near Bosso.").counts).best == 4
+    assert largest_total(run("Raiders stormed the camp, hacking to death at least nine people.").counts).best == 9
