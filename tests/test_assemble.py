@@ -62,3 +62,17 @@ def test_assemble_killing_of_vaccinators_is_not_vetoed_as_health_news(pipeline):
     text = "Gunmen shot dead two polio vaccinators and a policeman in Bajaur on Wednesday, officials said."
     events = events_of(pipeline, text)
     assert events and max(e.fatalities for e in events) == 3
+
+
+def test_assemble_lone_crime_killing_needs_the_crime_extension():
+    from pathlib import Path
+
+    from wirecoder.pipeline import Pipeline
+    from wirecoder.settings import Settings
+
+    text = "A 24-year-old man was shot and killed outside a bar on Elm Street late on Friday, police said."
+    article = Article(id="crime.txt", text=text, published=dt.date(2021, 3, 13))
+    assert Pipeline().extract(article) == []
+    extension = Path(__file__).resolve().parent.parent / "examples" / "knowledge" / "role_words_crime.csv"
+    events = Pipeline(Settings(knowledge_paths=(extension,))).extract(article)
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Attack", 1)]
