@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from difflib import SequenceMatcher
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -43,6 +44,7 @@ PRECISION_BY_FEATURE = {"city": (1, 1), "admin2": (3, 3), "admin1": (3, 4), "cou
 VILLAGE_SUFFIX = re.compile(r"\s+(?:village|town|city|camp)$", re.I)
 NEAR_KM = 300
 DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\([^)]{1,40}\))?\s*[–—-]")
+CAPITAL_OVER_LOCAL = 50  # a foreign capital beats a local namesake this many times smaller
 FAMOUS = 100_000  # population above which a place may be named without its country
 KNOWN_TOWN = 1_000  # with no country known at all, smaller places are too likely look-alikes
 
@@ -173,12 +175,15 @@ class PlacesStage:
         """Two passes: the second sees every other toponym's first choice (places of one story cluster)."""
         plausible = {t: [p for p in candidates[t] if self._plausible(p, t, countries)] for t in toponyms}
         admins = self._named_admins(plausible, countries)
+        local = {t: max((p.population for p in ps if _cc(self, p) in countries), default=0) for t, ps in plausible.items()}
         chosen: dict[Toponym, Place] = {}
         for _ in range(2):
             for toponym in toponyms:
                 others = {t: p for t, p in chosen.items() if t is not toponym}
                 if plausible[toponym]:
-                    chosen[toponym] = max(plausible[toponym], key=lambda p: self._score(p, toponym, countries, others, admins))
+                    chosen[toponym] = max(
+                        plausible[toponym], key=lambda p: self._score(p, toponym, countries, others, admins, local[toponym])
+                    )
         return chosen
 
     def _named_admins(self, plausible, countries) -> set[tuple[str, str]]:
@@ -199,11 +204,15 @@ class PlacesStage:
             return place.feature != "city" or place.population >= KNOWN_TOWN
         if _cc(self, place) in countries:
             return True
-        return toponym.from_entity and (place.feature in ("country", "admin1") or place.population >= FAMOUS)
+        if place.feature in ("country", "admin1"):
+            return toponym.from_entity
+        # a famous city abroad, but under a name like its own: GeoNames also lists Bochum as "Bohong" (pinyin)
+        return toponym.from_entity and place.population >= FAMOUS and _spelled_alike(toponym.span.text, place.name)
 
-    def _score(self, place: Place, toponym: Toponym, countries, chosen, admins) -> tuple:
-        # "London" in an American story is still London unless Kentucky or Ontario is named nearby
-        capital = self._is_capital(place) and place.population >= FAMOUS
+    def _score(self, place: Place, toponym: Toponym, countries, chosen, admins, local_population: int) -> tuple:
+        # "London" in an American story is London, not a Kentucky town a thousand times smaller (unless
+        # Kentucky is named); "Tripoli" in a Lebanese story stays in Lebanon
+        capital = self._is_capital(place) and place.population >= max(FAMOUS, CAPITAL_OVER_LOCAL * local_population)
         in_country = _cc(self, place) in countries or capital
         admin_named = toponym.admin_word and place.feature in ("admin1", "admin2")
         admins_in_sentence = {p.admin1 for t, p in chosen.items() if t.sentence == toponym.sentence and p.feature == "admin1"}
@@ -261,6 +270,10 @@ def _is_dateline(text: str, toponym: Toponym) -> bool:
     """ "DEIR AL-ZOR (Kurdistan 24) – ...": where the reporter files from, not where the event happened."""
     line_start = text.rfind("\n", 0, toponym.span.start) + 1
     return not text[line_start : toponym.span.start].strip() and bool(DATELINE_AFTER.match(text, toponym.span.end)) and toponym.span.text.isupper()
+
+
+def _spelled_alike(text: str, name: str) -> bool:
+    return SequenceMatcher(None, exact_key(_bare(text)), exact_key(name)).ratio() >= 0.7
 
 
 def _bare(name: str) -> str:
