@@ -57,3 +57,37 @@ def test_places_unknown_name_is_not_forced_onto_a_far_away_look_alike(stages):
 def test_places_border_mention_is_not_the_event_place(stages):
     found = run(stages, "The fighting is close to the border with Iraq.", {"Iraq": "GPE"})
     assert [m.geo_precision for m in found] == [0]
+
+
+def place_of(found, text):
+    return next(m.place for m in found if m.span.text == text)
+
+
+def test_places_foreign_capital_beats_a_small_local_namesake(stages):
+    text = "Officials in Denver said the delegation had flown in from London on Monday."
+    found = run(stages, text, {"Denver": "GPE", "London": "GPE"})
+    assert place_of(found, "London").country == "United Kingdom"
+
+
+def test_places_named_state_keeps_the_local_town(stages):
+    text = "The fire spread through London, Kentucky, and nearby Corbin on Monday."
+    found = run(stages, text, {"London": "GPE", "Kentucky": "GPE", "Corbin": "GPE"})
+    assert place_of(found, "London").country == "United States"
+
+
+def test_places_capital_does_not_override_the_country_the_story_names(stages):
+    text = "A cleric was shot dead in the northern Lebanon town of Tripoli on Tuesday."
+    found = run(stages, text, {"Lebanon": "GPE", "Tripoli": "GPE"})
+    assert place_of(found, "Tripoli").country == "Lebanon"
+
+
+def test_places_foreign_alternate_spelling_is_not_a_city_abroad(stages):
+    text = "Militias killed 27 people in Bohong village near Bouar, in the Central African Republic."
+    found = run(stages, text, {"Bohong": "GPE", "Bouar": "GPE", "Central African Republic": "GPE"})
+    assert all(m.place is None or m.place.country != "Germany" for m in found)
+
+
+def test_places_country_sits_at_its_conventional_point(stages):
+    found = run(stages, "Floods hit China again this week.", {"China": "GPE"})
+    china = place_of(found, "China")
+    assert abs(china.latitude - 35) < 1 and abs(china.longitude - 105) < 1
