@@ -91,3 +91,14 @@ def test_places_country_sits_at_its_conventional_point(stages):
     found = run(stages, "Floods hit China again this week.", {"China": "GPE"})
     china = place_of(found, "China")
     assert abs(china.latitude - 35) < 1 and abs(china.longitude - 105) < 1
+
+
+def test_places_country_abbreviation_used_as_adjective_is_still_a_place(stages):
+    found = run(stages, "U.S. officials met Syrian envoys in Geneva.", {"U.S.": "GPE", "Syrian": "NORP", "Geneva": "GPE"})
+    assert place_of(found, "U.S.").name == "United States"
+    assert not [m for m in found if m.span.text == "Syrian"]
+
+
+def test_places_famous_city_mislabelled_by_the_model_still_resolves_abroad(stages):
+    found = run(stages, "Officials in Harare said the US would send grain.", {"Harare": "ORG", "US": "GPE"})
+    assert place_of(found, "Harare").country == "Zimbabwe"

@@ -115,7 +115,7 @@ class PlacesStage:
             start, words = _strip_the(start, words)
             words = VILLAGE_SUFFIX.sub("", words)
             end = start + len(words)
-            if not words or words.lower() in self.demonyms or words.lower() in self.not_places or _overlaps(start, end, taken):
+            if not words or self._adjective(words) or words.lower() in self.not_places or _overlaps(start, end, taken):
                 continue
             if any(t.span.start <= start < t.span.end for t in found):
                 continue
@@ -125,6 +125,10 @@ class PlacesStage:
             context = admin_word or self._looks_like_a_village(doc.article.text, toponym)
             found.append(replace(toponym, place_context=context))
         return found
+
+    def _adjective(self, words: str) -> bool:
+        """ "Syrian" is not a place; "U.S." is one even when it is used like an adjective."""
+        return words.lower() in self.demonyms and exact_key(words) not in self.gazetteer.variants
 
     def _capital_country(self, phrase: re.Match) -> str:
         if phrase.group("demonym"):
@@ -205,9 +209,9 @@ class PlacesStage:
         if _cc(self, place) in countries:
             return True
         if place.feature in ("country", "admin1"):
-            return toponym.from_entity
+            return True
         # a famous city abroad, but under a name like its own: GeoNames also lists Bochum as "Bohong" (pinyin)
-        return toponym.from_entity and place.population >= FAMOUS and _spelled_alike(toponym.span.text, place.name)
+        return place.population >= FAMOUS and _spelled_alike(toponym.span.text, place.name)
 
     def _score(self, place: Place, toponym: Toponym, countries, chosen, admins, local_population: int) -> tuple:
         # "London" in an American story is London, not a Kentucky town a thousand times smaller (unless
