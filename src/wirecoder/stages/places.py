@@ -115,7 +115,10 @@ class PlacesStage:
             start, words = _strip_the(start, words)
             words = VILLAGE_SUFFIX.sub("", words)
             end = start + len(words)
-            if not words or self._adjective(words) or words.lower() in self.not_places or _overlaps(start, end, taken):
+            known_variant = exact_key(words) in self.gazetteer.variants  # "U.S." in "U.S. officials" (an actor too)
+            if not words or self._adjective(words) or words.lower() in self.not_places:
+                continue
+            if _overlaps(start, end, taken) and not known_variant:
                 continue
             if any(t.span.start <= start < t.span.end for t in found):
                 continue
