@@ -84,3 +84,28 @@ def replace_actor(event):
     from dataclasses import replace
 
     return replace(event, actor1="Military Forces of Syria")
+
+
+def undated(report_id, article_id):
+    return report(report_id, article_id, "Wire", event_date=None, date_end=None, time_precision=None)
+
+
+def test_dedup_undated_reports_in_one_town_merge_only_when_their_articles_tell_one_story():
+    from wirecoder.dedup import article_names
+
+    texts = {
+        "a1": "Fighters of the SDF pushed into Hajin on the orders of commander Rojda Felat, near the Sousa road.",
+        "a2": "Residents said SDF units led by Rojda Felat advanced into Hajin along the Sousa road.",
+        "a3": "In an unrelated incident, gunmen loyal to Abu Khawla attacked a Hajin bakery, said Omar Abu Layla.",
+    }
+    names = article_names(texts.items())
+    reports = [undated("r-1", "a1"), undated("r-2", "a2"), undated("r-3", "a3")]
+    events = cluster_events(reports, names=names).events
+    assert sorted(len(e.sources) for e in events) == [1, 2]
+    together = next(e for e in events if len(e.sources) == 2)
+    assert {s.article_id for s in together.sources} == {"a1", "a2"}
+
+
+def test_dedup_undated_reports_without_texts_merge_on_the_town_alone():
+    events = cluster_events([undated("r-1", "a1"), undated("r-2", "a2")]).events
+    assert len(events) == 1

@@ -59,6 +59,24 @@ def near_duplicate_articles(articles: Iterable[tuple[str, str]], rules: dict | N
     return {article_id: groups.find(article_id) for article_id in hashes}
 
 
+# a capitalised name that follows a lower-case word or a comma: not just the first word of a sentence
+PROPER_NAME = re.compile(r"(?<=[a-z,;] )([A-Z][\w'’-]{2,}(?: [A-Z][\w'’-]+)*)")
+
+
+def article_names(articles: Iterable[tuple[str, str]]) -> dict[str, frozenset[str]]:
+    """{article_id: the proper names it uses} ("Grigoropoulos", "Exarchia", "Syntagma Square").
+
+    Reports of one story share their names; two riots in the same city years apart do not. With no
+    dates to compare, this is what keeps them apart.
+    """
+    return {article_id: frozenset(_names(text)) for article_id, text in articles}
+
+
+def _names(text: str) -> Iterable[str]:
+    for match in PROPER_NAME.finditer(text):
+        yield re.sub(r"['’]s$", "", match.group(1)).casefold()
+
+
 def _minhash(text: str, size: int, num_perm: int) -> MinHash | None:
     words = re.findall(r"\w+", text.lower())  # punctuation edits do not make a new story
     if len(words) < size:
@@ -98,16 +116,19 @@ def cluster_events(
     previous: Sequence[Event] = (),
     article_groups: Mapping[str, str] | None = None,
     rules: dict | None = None,
+    names: Mapping[str, frozenset[str]] | None = None,
 ) -> DedupResult:
-    """Merge article-level reports of the same real event; keep ids of earlier events stable."""
+    """Merge article-level reports of the same real event; keep ids of earlier events stable.
+
+    ``names`` (from :func:`article_names`) lets undated reports merge only within one story."""
     rules = rules or load_rules()
-    clusters = _clusters(list(reports), rules)
+    clusters = _clusters(list(reports), rules, names or {})
     groups = article_groups or {}
     merged = [merge_reports(cluster, groups) for cluster in clusters]
     return _stable_ids(merged, previous)
 
 
-def _clusters(reports: list[Event], rules: dict) -> list[list[Event]]:
+def _clusters(reports: list[Event], rules: dict, names: Mapping[str, frozenset[str]]) -> list[list[Event]]:
     """Day-precise reports link first; a vaguer report joins only when exactly one cluster fits it.
 
     Union-find alone would chain two different days through one "last week" report; ACLED keeps
@@ -117,7 +138,7 @@ def _clusters(reports: list[Event], rules: dict) -> list[list[Event]]:
     vague_pairs: list[tuple[Event, Event]] = []
     for block in _blocks(reports, rules).values():
         for a, b in _candidate_pairs(block):
-            if not same_event(a, b, rules):
+            if not same_event(a, b, rules, names):
                 continue
             if _precise(a) == _precise(b) and (_precise(a) or _window_key(a) == _window_key(b)):
                 links.union(a.event_id, b.event_id)
@@ -166,27 +187,65 @@ def _candidate_pairs(block: list[Event]):
     undated = [r for r in block if not r.event_date]
     by_place: dict = defaultdict(list)
     for report in block:
-        by_place[report.geonameid or report.location].append(report)
+        for key in _place_keys(report):
+            by_place[key].append(report)
     for report in undated:
-        for other in by_place[report.geonameid or report.location]:
-            if other is not report:
-                yield report, other
+        seen = {id(report)}
+        for key in _place_keys(report):
+            for other in by_place[key]:
+                if id(other) not in seen:
+                    seen.add(id(other))
+                    yield report, other
 
 
-def same_event(a: Event, b: Event, rules: dict) -> bool:
+def _place_keys(report: Event) -> list:
+    """The town, and the province it lies in: an undated report may join a story told at either."""
+    keys = [("place", report.geonameid or report.location)]
+    if report.admin1:
+        keys.append(("area", report.iso3, report.admin1))
+    return keys
+
+
+def same_event(a: Event, b: Event, rules: dict, names: Mapping[str, frozenset[str]] | None = None) -> bool:
     """ACLED's rule: same family, compatible actors, close places, overlapping dates."""
     if taxonomy.family(a.event_type) != taxonomy.family(b.event_type):
         return False
     if a.fatalities_scope != b.fatalities_scope:
         return False
+    if not a.event_date or not b.event_date:
+        return _undated_match(a, b, rules, names or {}) and _actors_compatible(a, b, rules)
     return _dates_overlap(a, b, rules) and _places_close(a, b, rules) and _actors_compatible(a, b, rules)
+
+
+def _undated_match(a: Event, b: Event, rules: dict, names: Mapping[str, frozenset[str]]) -> bool:
+    """With no date to compare, the same town joins two reports, and only when their articles tell
+    the same story (they share proper names); a story told with many names may join a vaguer place."""
+    config = rules["dates"]
+    if not config["undated_merges"]:
+        return False
+    same_town = a.geonameid is not None and a.geonameid == b.geonameid and max(a.geo_precision or 3, b.geo_precision or 3) <= 2
+    overlap = _name_overlap(a, b, names)
+    if overlap is None:  # no article text known: the place alone decides, as before
+        return same_town
+    if same_town:
+        return overlap >= config["undated_min_name_overlap"]
+    return overlap >= config["undated_area_name_overlap"] and _places_close(a, b, rules)
+
+
+def _name_overlap(a: Event, b: Event, names: Mapping[str, frozenset[str]]) -> float | None:
+    first, second = (names.get(e.sources[0].article_id) if e.sources else None for e in (a, b))
+    if first is None or second is None:
+        return None
+    # the place's own names say nothing: both reports are there already
+    where = {n.casefold() for e in (a, b) for n in (e.location, e.admin1, e.country) if n}
+    first, second = first - where, second - where
+    union = first | second
+    return len(first & second) / len(union) if union else 0.0
 
 
 def _dates_overlap(a: Event, b: Event, rules: dict) -> bool:
     if not a.event_date or not b.event_date:
-        # with no date to compare, only the same town (not a whole country or province) can join them
-        same_town = a.geonameid is not None and a.geonameid == b.geonameid and max(a.geo_precision or 3, b.geo_precision or 3) <= 2
-        return rules["dates"]["undated_merges"] and same_town
+        return False
     slack = dt.timedelta(days=rules["dates"]["slack_days"])
     a_start, a_end = _window(a)
     b_start, b_end = _window(b)

@@ -88,6 +88,8 @@ def run(
 
 def merge_events(store: Store):
     """Re-cluster every stored report into events (ids stay stable) and log the changes."""
-    groups = dedup.near_duplicate_articles((a.id, a.text) for a in store.iter_articles())
-    result = dedup.cluster_events(list(store.iter_reports()), list(store.iter_events()), groups)
+    articles = [(a.id, a.text) for a in store.iter_articles()]
+    groups = dedup.near_duplicate_articles(articles)
+    names = dedup.article_names(articles)
+    result = dedup.cluster_events(list(store.iter_reports()), list(store.iter_events()), groups, names=names)
     return store.replace_events(result.events, result.aliases)
