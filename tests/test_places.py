@@ -102,3 +102,15 @@ def test_places_country_abbreviation_used_as_adjective_is_still_a_place(stages):
 def test_places_famous_city_mislabelled_by_the_model_still_resolves_abroad(stages):
     found = run(stages, "Officials in Harare said the US would send grain.", {"Harare": "ORG", "US": "GPE"})
     assert place_of(found, "Harare").country == "Zimbabwe"
+
+
+def test_places_city_word_after_a_country_name_makes_the_city(stages):
+    found = run(stages, "Gunmen opened fire at a mosque in Kuwait city on Friday.", {"Kuwait": "GPE"})
+    city = next(m for m in found if m.span.text.startswith("Kuwait"))
+    assert (city.span.text, city.place.name, city.place.feature) == ("Kuwait city", "Kuwait City", "city")
+
+
+def test_places_admin_unit_of_the_story_is_not_a_famous_city_abroad(stages):
+    text = "Herders attacked police in Sanga local government area of Kaduna State, Nigeria."
+    found = run(stages, text, {"Sanga": "GPE", "Kaduna State": "GPE", "Nigeria": "GPE"})
+    assert all(m.place is None or m.place.country == "Nigeria" for m in found)

@@ -37,14 +37,19 @@ NAME_SEQUENCE = re.compile(
     r"(?<![\w-])(?:(?:al|el|ar|as|ash|ad|az|ez|an|at)-)?[A-Z]\w*(?:['’](?!s\b)\w+)*(?:-[A-Za-z]\w*(?:['’](?!s\b)\w+)*)*"
     r"(?:\s+(?:(?:al|el|ar|as|ash|ad|az|ez|an|at|de|del|la)[-\s]+)?[A-Z]\w*(?:['’](?!s\b)\w+)*(?:-[A-Za-z]\w*)*)*"
 )
-ADMIN_WORDS = re.compile(r"^\s+(?:province|governorate|region|state|district|county|oblast|department)\b", re.I)
-ADMIN_BEFORE = re.compile(r"\b(?:province|governorate|region|state|district|county|oblast|department) of (?:the )?$", re.I)
-TRAILING_ADMIN = re.compile(r"\s+(?:province|governorate|region|state|district|county|oblast|department)$", re.I)
+ADMIN_UNITS = (
+    r"(?:province|governorate|region|state|district|county|oblast|department|prefecture|municipality|commune"
+    r"|local government(?: area| council)?|LGA|chiefdom|emirate|territory|locality|sub-?district|tehsil|wilaya)"
+)
+ADMIN_WORDS = re.compile(rf"^\s+{ADMIN_UNITS}\b", re.I)
+ADMIN_BEFORE = re.compile(rf"\b{ADMIN_UNITS} of (?:the )?$", re.I)
+TRAILING_ADMIN = re.compile(rf"\s+{ADMIN_UNITS}$", re.I)
 PRECISION_BY_FEATURE = {"city": (1, 1), "admin2": (3, 3), "admin1": (3, 4), "country": (3, 6)}
 VILLAGE_SUFFIX = re.compile(r"\s+(?:village|town|city|camp)$", re.I)
 NEAR_KM = 300
 DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\([^)]{1,40}\))?\s*[–—-]")
 CAPITAL_OVER_LOCAL = 50  # a foreign capital beats a local namesake this many times smaller
+CITY_WORD = re.compile(r" [Cc]ity\b")
 FAMOUS = 100_000  # population above which a place may be named without its country
 KNOWN_TOWN = 1_000  # with no country known at all, smaller places are too likely look-alikes
 
@@ -115,6 +120,7 @@ class PlacesStage:
             start, words = _strip_the(start, words)
             words = VILLAGE_SUFFIX.sub("", words)
             end = start + len(words)
+            words, end = self._with_city_word(doc.article.text, start, end, words)
             known_variant = exact_key(words) in self.gazetteer.variants  # "U.S." in "U.S. officials" (an actor too)
             if not words or self._adjective(words) or words.lower() in self.not_places:
                 continue
@@ -128,6 +134,14 @@ class PlacesStage:
             context = admin_word or self._looks_like_a_village(doc.article.text, toponym)
             found.append(replace(toponym, place_context=context))
         return found
+
+    def _with_city_word(self, text: str, start: int, end: int, words: str) -> tuple[str, int]:
+        """ "Benin City", "Kuwait city": the city, when the model tagged only the country in it."""
+        follower = CITY_WORD.match(text, end)
+        if follower and self.gazetteer.candidates(f"{words} City"):
+            end = follower.end()
+            return text[start:end], end
+        return words, end
 
     def _adjective(self, words: str) -> bool:
         """ "Syrian" is not a place; "U.S." is one even when it is used like an adjective."""
@@ -171,6 +185,8 @@ class PlacesStage:
             # an ambiguous name ("Alexandria") splits its vote; a country or province name counts more
             countries = {_cc(self, p) for p in places}
             weight = 3 if any(p.feature == "country" for p in places) else (2 if toponym.admin_word else 1)
+            if len(places) == 1 and places[0].population >= FAMOUS:  # "Bangui" says more than a hamlet
+                weight = max(weight, 2)
             for cc in countries:
                 votes[cc] += weight / len(countries)
         if not votes:
@@ -213,8 +229,9 @@ class PlacesStage:
             return True
         if place.feature in ("country", "admin1"):
             return True
-        # a famous city abroad, but under a name like its own: GeoNames also lists Bochum as "Bohong" (pinyin)
-        return place.population >= FAMOUS and _spelled_alike(toponym.span.text, place.name)
+        # a famous city abroad, but under a name like its own: GeoNames also lists Bochum as "Bohong" (pinyin);
+        # never for "Sanga local government" (an admin unit of the story's country, not Sanya in China)
+        return not toponym.admin_word and place.population >= FAMOUS and _spelled_alike(toponym.span.text, place.name)
 
     def _score(self, place: Place, toponym: Toponym, countries, chosen, admins, local_population: int) -> tuple:
         # "London" in an American story is London, not a Kentucky town a thousand times smaller (unless
