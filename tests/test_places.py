@@ -114,3 +114,13 @@ def test_places_admin_unit_of_the_story_is_not_a_famous_city_abroad(stages):
     text = "Herders attacked police in Sanga local government area of Kaduna State, Nigeria."
     found = run(stages, text, {"Sanga": "GPE", "Kaduna State": "GPE", "Nigeria": "GPE"})
     assert all(m.place is None or m.place.country == "Nigeria" for m in found)
+
+
+def test_places_sentence_initial_preposition_is_not_part_of_the_name(stages):
+    found = run(stages, "In Kirkuk, a bomb hit a market.", {"Kirkuk": "GPE"})
+    assert [(m.span.text, m.place.name) for m in found if m.place] == [("Kirkuk", "Kirkuk")]
+
+
+def test_places_capitalised_demonym_capital_is_the_capital(stages):
+    found = run(stages, "Jets struck a hotel in the Yemeni capital on Tuesday.", {})
+    assert [m.place.name for m in found if m.place] == ["Sanaa"]

@@ -49,6 +49,7 @@ VILLAGE_SUFFIX = re.compile(r"\s+(?:village|town|city|camp)$", re.I)
 NEAR_KM = 300
 DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\([^)]{1,40}\))?\s*[–—-]")
 CAPITAL_OVER_LOCAL = 50  # a foreign capital beats a local namesake this many times smaller
+LEADING_WORD = re.compile(r"^(?:the|The|In|At|On|From|Near|Outside|Inside|Across|Around|Along|Across|Throughout|Elsewhere in|Meanwhile in|Back in)\s+")
 CITY_WORD = re.compile(r" [Cc]ity\b")
 FAMOUS = 100_000  # population above which a place may be named without its country
 KNOWN_TOWN = 1_000  # with no country known at all, smaller places are too likely look-alikes
@@ -86,7 +87,7 @@ class PlacesStage:
         self.capitals = capitals or {}  # iso2 -> capital city name
         words = "|".join(sorted((re.escape(d) for d in demonyms), key=len, reverse=True))
         # "the Afghan capital", "Somalia's capital"
-        self.capital_phrase = re.compile(rf"\b(?:(?P<demonym>{words})|(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?)['’]s) capital\b") if words else None
+        self.capital_phrase = re.compile(rf"\b(?:(?P<demonym>(?i:{words}))|(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?)['’]s) capital\b") if words else None
         self.not_places = not_places
         self.regions = regions or {}
         self.relations = relations
@@ -305,7 +306,8 @@ def _bare(name: str) -> str:
 
 
 def _strip_the(start: int, words: str) -> tuple[int, str]:
-    stripped = re.sub(r"^(?:the|The)\s+", "", words)
+    """ "the Gaza Strip" -> "Gaza Strip"; "In Baghdad" (a sentence's first words) -> "Baghdad"."""
+    stripped = LEADING_WORD.sub("", words)
     return start + len(words) - len(stripped), stripped.rstrip("'’s").rstrip() if stripped.endswith(("'s", "’s")) else stripped
 
 
