@@ -124,3 +124,15 @@ def test_places_sentence_initial_preposition_is_not_part_of_the_name(stages):
 def test_places_capitalised_demonym_capital_is_the_capital(stages):
     found = run(stages, "Jets struck a hotel in the Yemeni capital on Tuesday.", {})
     assert [m.place.name for m in found if m.place] == ["Sanaa"]
+
+
+def test_places_unknown_town_of_a_demonym_falls_back_to_that_country(stages):
+    text = "Gunmen raided the Cameroonian town of Ngoudoumbra on Thursday."
+    found = run(stages, text, {"Ngoudoumbra": "GPE"})
+    town = next(m for m in found if m.span.text == "Ngoudoumbra")
+    assert (town.place.name, town.geo_precision) == ("Cameroon", 3)
+
+
+def test_places_name_after_the_capital_is_a_place(stages):
+    found = run(stages, "The reporter was shot as he jogged in the capital Maputo on Monday.", {})
+    assert [m.place.name for m in found if m.place] == ["Maputo"]

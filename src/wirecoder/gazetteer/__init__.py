@@ -92,6 +92,14 @@ class Gazetteer:
                 return to_place(row)
         return None
 
+    def country(self, cc: str) -> Place | None:
+        """The country with this ISO alpha-2 code."""
+        for db in self.dbs:
+            row = db.execute("SELECT * FROM places WHERE cc = ? AND feature = 'country' LIMIT 1", (cc,)).fetchone()
+            if row:
+                return to_place(row)
+        return None
+
     def country_code(self, iso3: str) -> str | None:
         for db in self.dbs:
             row = db.execute("SELECT cc FROM places WHERE iso3 = ? LIMIT 1", (iso3,)).fetchone()

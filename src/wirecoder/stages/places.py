@@ -267,6 +267,7 @@ class PlacesStage:
             country = next((p for p in same_sentence if p.feature == "country"), None)
             if admin is not None:
                 return PlaceMention(toponym.span, toponym.sentence, admin, "within", 3, 4)
+            country = country or self._country_said(doc, toponym)
             if country is not None:
                 return PlaceMention(toponym.span, toponym.sentence, country, "within", 3, 6)
             return PlaceMention(toponym.span, toponym.sentence, None, relation and relation.relation, 3, 7)
@@ -274,6 +275,12 @@ class PlacesStage:
         if relation and (place.feature == "city" or relation.geo_precision == 0):
             geo_precision, where_prec = relation.geo_precision, relation.where_prec
         return PlaceMention(toponym.span, toponym.sentence, place, relation and relation.relation, geo_precision, where_prec)
+
+    def _country_said(self, doc: AnalyzedArticle, toponym: Toponym) -> Place | None:
+        """ "the Cameroonian town of Ashigashiya": the country of the demonym before the name."""
+        before = doc.article.text[doc.sentences[toponym.sentence].span.start : toponym.span.start]
+        said = [self.demonyms[w.lower()] for w in re.findall(r"[A-Z][a-z]+", before) if w.lower() in self.demonyms]
+        return self.gazetteer.country(said[-1]) if said else None
 
     def _relation(self, text: str, toponym: Toponym) -> Relation | None:
         if _is_dateline(text, toponym):
@@ -288,7 +295,7 @@ class PlacesStage:
         after = text[toponym.span.end : toponym.span.end + 12].lower()
         if re.match(r"\s+(?:villages?|towns?|hamlets?|district|area|camp)\b", after):
             return True
-        return bool(re.search(r"(?:village|town|city|hamlet|area|district|neighbou?rhood|camp|region|outskirts) of (?:the )?$|\b(?:in|near|at|into|from|outside|toward|towards|around|clearing|of|across|throughout|inside|within|entered|reached) (?:the )?$", before))
+        return bool(re.search(r"(?:village|town|city|hamlet|area|district|neighbou?rhood|camp|region|outskirts) of (?:the )?$|\bcapital,? $|\b(?:in|near|at|into|from|outside|toward|towards|around|clearing|of|across|throughout|inside|within|entered|reached) (?:the )?$", before))
 
 
 def _is_dateline(text: str, toponym: Toponym) -> bool:
