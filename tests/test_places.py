@@ -136,3 +136,9 @@ def test_places_unknown_town_of_a_demonym_falls_back_to_that_country(stages):
 def test_places_name_after_the_capital_is_a_place(stages):
     found = run(stages, "The reporter was shot as he jogged in the capital Maputo on Monday.", {})
     assert [m.place.name for m in found if m.place] == ["Maputo"]
+
+
+def test_places_capital_phrase_is_the_capital_of_that_country_not_a_namesake(stages):
+    found = run(stages, "A firebomb hit a nightclub near the Egyptian capital on Friday.", {})
+    capital = next(m.place for m in found if m.place)
+    assert (capital.name, capital.country) == ("Cairo", "Egypt")

@@ -159,7 +159,8 @@ class PlacesStage:
         if capital:
             cc = self._capital_country(capital)
             name = self.capitals.get(cc)
-            return [p for p in self.gazetteer.candidates(name, (cc,)) if p.feature == "city"][:1] if name else []
+            cities = [p for p in self.gazetteer.candidates(name, (cc,)) if p.feature == "city" and _cc(self, p) == cc] if name else []
+            return sorted(cities, key=lambda p: -p.population)[:1]
         region = self.regions.get(exact_key(toponym.span.text))
         return [region] if region else self.gazetteer.candidates(_bare(toponym.span.text), ())
 
