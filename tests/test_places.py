@@ -142,3 +142,11 @@ def test_places_capital_phrase_is_the_capital_of_that_country_not_a_namesake(sta
     found = run(stages, "A firebomb hit a nightclub near the Egyptian capital on Friday.", {})
     capital = next(m.place for m in found if m.place)
     assert (capital.name, capital.country) == ("Cairo", "Egypt")
+
+
+def test_places_state_word_makes_the_state_not_the_country(stages):
+    text = "Bandits killed six farmers in Shiroro Local Government Area of Niger State on Sunday."
+    found = run(stages, text, {"Niger State": "GPE"})
+    state = next(m.place for m in found if m.span.text.startswith("Niger"))
+    assert (state.feature, state.country) == ("admin1", "Nigeria")
+    assert all(m.place is None or m.place.country == "Nigeria" for m in found)

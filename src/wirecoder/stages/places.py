@@ -182,6 +182,9 @@ class PlacesStage:
             if word.lower() in self.demonyms:
                 votes[self.demonyms[word.lower()]] += 1
         for toponym, places in candidates.items():
+            if toponym.admin_word:  # "Kalat district" is named after Kalat; "Shiroro LGA" after no Sirolo in Italy
+                bare = exact_key(_bare(toponym.span.text))
+                places = [p for p in places if p.feature != "city" or exact_key(p.name) == bare]
             if not places or not (toponym.from_entity or toponym.place_context):
                 continue
             # an ambiguous name ("Alexandria") splits its vote; a country or province name counts more
@@ -248,7 +251,9 @@ class PlacesStage:
         # "Russia" is the country, not Russia, Ohio; "Charleston" is Charleston, not a town once called so
         large_unit = place.feature in ("country", "region", "admin1")
         primary = exact_key(place.name) == exact_key(_bare(toponym.span.text))
-        return (place.feature in ("country", "region"), in_country, admin_named, primary, in_named_admin,
+        # "Niger State" is the Nigerian state, not the country
+        country_named = place.feature in ("country", "region") and not toponym.admin_word
+        return (country_named, in_country, admin_named, primary, in_named_admin,
                 in_article_admin, capital, near, large_unit, math.log1p(place.population))
 
     def _is_capital(self, place: Place) -> bool:
