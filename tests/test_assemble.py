@@ -76,3 +76,13 @@ def test_assemble_lone_crime_killing_needs_the_crime_extension():
     extension = Path(__file__).resolve().parent.parent / "examples" / "knowledge" / "role_words_crime.csv"
     events = Pipeline(Settings(knowledge_paths=(extension,))).extract(article)
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Attack", 1)]
+
+
+def test_assemble_lone_event_takes_the_dead_stated_paragraphs_later(pipeline):
+    text = (
+        "Gunmen opened fire on a minibus carrying traders near Gwoza, Borno State, on Tuesday evening.\n\n"
+        "The vehicle was travelling to the weekly market with goods from the border villages.\n\n"
+        "Four passengers died of their wounds in hospital overnight, local officials said."
+    )
+    events = [e for e in events_of(pipeline, text) if e.fatalities_scope == "event"]
+    assert len(events) == 1 and events[0].fatalities == 4

@@ -59,6 +59,7 @@ class AssembleStage:
         drafts = [d for t in doc.triggers if not t.negated for d in split_campaign_toll(self._draft(doc, t))]
         drafts = fold_back_references(doc.article.text, drafts)
         drafts = merge_concurrent(drafts)
+        drafts = give_lone_event_its_dead(doc, drafts)
         events = [to_event(doc, draft) for draft in drafts]
         events = [e for e in with_stable_ids(doc.article.id, events) if e.confidence >= self.min_confidence]
         return replace(doc, events=tuple(events))
@@ -104,6 +105,19 @@ def split_campaign_toll(draft: Draft) -> list[Draft]:
         return [toll]
     day = replace(draft, counts=tuple(c for c in draft.counts if c.scope != "cumulative"))
     return [day, toll]
+
+
+def give_lone_event_its_dead(doc: AnalyzedArticle, drafts: list[Draft]) -> list[Draft]:
+    """An article that reports one event may state its dead anywhere: "... was pronounced dead at the
+    hospital" three paragraphs below the shooting. With one event and no other taker, the deaths are its."""
+    day_events = [d for d in drafts if _scope(d.counts) == "event"]
+    if len(day_events) != 1 or any(c.kind == "killed" for c in day_events[0].counts):
+        return drafts
+    unclaimed = tuple(c for c in doc.counts if c.kind == "killed" and c.scope == "event")
+    if not unclaimed:
+        return drafts
+    lone = day_events[0]
+    return [replace(d, counts=d.counts + unclaimed) if d is lone else d for d in drafts]
 
 
 # --- back references: "wounded in the attack" ---------------------------------------------------

@@ -104,7 +104,8 @@ class TriageStage:
         """Each block's parts around the hits, widened to sentence ends; the lede always."""
         kept = []
         for index, block in enumerate(blocks):
-            wanted = [(h - BEFORE, h + AFTER) for h in hits if block.start <= h < block.end]
+            # the window crosses paragraph breaks: "... came under attack." / "Four passengers died."
+            wanted = [(h - BEFORE, h + AFTER) for h in hits if h - BEFORE < block.end and block.start < h + AFTER]
             if index == 0:
                 wanted.append((block.start, block.start + LEDE))
             for start, end in _merged(wanted):
