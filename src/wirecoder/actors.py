@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .knowledge import read_rows
+from .knowledge import compile_for_lowered_text, read_rows
 from .taxonomy import INTER_LABELS
 
 ARMED = {1, 2, 3, 4, 8}
@@ -62,6 +62,8 @@ class Registry:
                 self.by_alias[_key(alias)].append(actor)
         self.alias_pattern = _alternation((a for a in self.by_alias if not CASE_SENSITIVE_ALIAS.match(a)), re.I)
         self.exact_pattern = _alternation((a for a in self.by_alias if CASE_SENSITIVE_ALIAS.match(a)), 0)
+        # the case-insensitive aliases again, for lower-cased text: ``re`` runs them several times faster
+        self.alias_lowered = compile_for_lowered_text(self.alias_pattern.pattern) if self.alias_pattern else None
         self.force_patterns = _force_patterns(patterns, demonyms)
 
     def named_armed_patterns(self) -> list[re.Pattern]:

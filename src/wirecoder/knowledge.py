@@ -64,8 +64,16 @@ def compile_for_lowered_text(pattern: str) -> re.Pattern | None:
     """
     if "(?-i" in pattern:
         return None
-    out, escaped = [], False
-    for char in pattern:
-        out.append(char if escaped else char.lower())
-        escaped = char == "\\" and not escaped
+    out = []
+    for part in GROUP_SYNTAX.split(pattern):  # "(?P<year>" keeps its P and its name
+        if GROUP_SYNTAX.fullmatch(part):
+            out.append(part)
+            continue
+        escaped = False
+        for char in part:
+            out.append(char if escaped else char.lower())
+            escaped = char == "\\" and not escaped
     return re.compile("".join(out))
+
+
+GROUP_SYNTAX = re.compile(r"(\(\?P<\w+>|\(\?P=\w+\))")

@@ -69,12 +69,19 @@ class ActorsStage:
 
     def _aliases(self, text: str, published) -> list[Found]:
         found = []
-        for pattern in (self.registry.alias_pattern, self.registry.exact_pattern):
-            for match in pattern.finditer(text) if pattern else ():
-                actor = self.registry.resolve(match.group(), published)
-                if actor:
-                    found.append(Found(match.start(), match.end(), actor.canonical, actor.inter, actor.country, True, actor.generic))
+        for start, end in self._alias_spans(text):
+            actor = self.registry.resolve(text[start:end], published)
+            if actor:
+                found.append(Found(start, end, actor.canonical, actor.inter, actor.country, True, actor.generic))
         return found
+
+    def _alias_spans(self, text: str) -> list[tuple[int, int]]:
+        registry, lowered = self.registry, text.lower()
+        if registry.alias_lowered is not None and len(lowered) == len(text):
+            spans = [m.span() for m in registry.alias_lowered.finditer(lowered)]
+        else:
+            spans = [m.span() for m in registry.alias_pattern.finditer(text)] if registry.alias_pattern else []
+        return spans + ([m.span() for m in registry.exact_pattern.finditer(text)] if registry.exact_pattern else [])
 
     def _force_phrases(self, text: str) -> list[Found]:
         found = []

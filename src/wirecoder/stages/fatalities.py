@@ -37,7 +37,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from ..knowledge import read_rows
+from ..knowledge import compile_for_lowered_text, read_rows
 from ..numbers import Quantity, QuantityFinder, load_count_words
 from ..records import AnalyzedArticle, Attribution, CountMention, Sentence, Span
 from ..settings import Settings
@@ -85,7 +85,7 @@ class Cue:
 
 @dataclass(frozen=True)
 class Lexicon:
-    cues: tuple[tuple[re.Pattern, str, str, bool], ...]  # (regex, kind, position, transitive)
+    cues: tuple[tuple[re.Pattern, str, str, bool, re.Pattern | None], ...]  # (regex, kind, position, transitive, lowered)
     victims: tuple[tuple[re.Pattern, str], ...]
     singles: tuple[tuple[re.Pattern, str], ...]  # (regex, kind): "the driver was shot dead" is one person
     tolls: dict[str, re.Pattern]  # type -> one regex of all its phrases
@@ -100,7 +100,8 @@ def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
     for row in read_rows("casualty_cues", ("phrase", "type"), extra):
         regex = re.compile(rf"\b(?:{row['phrase']})\b", re.IGNORECASE)
         if row["type"] == "cue":
-            cues.append((regex, row["kind"], row["position"] or "both", row["transitive"] == "yes"))
+            lowered = compile_for_lowered_text(rf"\b(?:{row['phrase']})\b")
+            cues.append((regex, row["kind"], row["position"] or "both", row["transitive"] == "yes", lowered))
         elif row["type"] == "victim":
             victims.append((regex, row["side"]))
         elif row["type"] == "single":
@@ -117,10 +118,13 @@ def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
 
 def find_cues(text: str, lexicon: Lexicon) -> list[Cue]:
     """Casualty words and toll phrases; where two overlap, the longer wins ("shot dead" over "dead")."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # offsets must stay true
+        lowered = None
     found = [
         Cue(m.start(), m.end(), kind, position != "after", position != "before", transitive)
-        for regex, kind, position, transitive in lexicon.cues
-        for m in regex.finditer(text)
+        for regex, kind, position, transitive, fast in lexicon.cues
+        for m in (fast.finditer(lowered) if fast is not None and lowered is not None else regex.finditer(text))
     ]
     toll = lexicon.tolls.get("toll")
     found += [Cue(m.start(), m.end(), "killed", True, False, False, toll=True) for m in toll.finditer(text)] if toll else []
