@@ -205,5 +205,5 @@ def test_fatalities_so_far_in_one_clash_is_that_clash(run):
 
 
 def test_fatalities_throats_slit_and_hacking_to_death(run):
-    assert largest_total(run("Militants slit the throats of four loggers near Bosso.").counts).best == 4
+    assert largest_total(run("Militants slit the throats of four loggers outside Diffa.").counts).best == 4
     assert largest_total(run("Raiders stormed the camp, hacking to death at least nine people.").counts).best == 9

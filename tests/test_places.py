@@ -76,13 +76,13 @@ def test_places_named_state_keeps_the_local_town(stages):
 
 
 def test_places_capital_does_not_override_the_country_the_story_names(stages):
-    text = "A cleric was shot dead in the northern Lebanon town of Tripoli on Tuesday."
-    found = run(stages, text, {"Lebanon": "GPE", "Tripoli": "GPE"})
+    text = "Gunmen wounded a judge outside his office in Tripoli, in the north of Lebanon, on Tuesday."
+    found = run(stages, text, {"Tripoli": "GPE", "Lebanon": "GPE"})
     assert place_of(found, "Tripoli").country == "Lebanon"
 
 
 def test_places_foreign_alternate_spelling_is_not_a_city_abroad(stages):
-    text = "Militias killed 27 people in Bohong village near Bouar, in the Central African Republic."
+    text = "Fighters burned the market at Bohong, west of Bouar, in the Central African Republic."
     found = run(stages, text, {"Bohong": "GPE", "Bouar": "GPE", "Central African Republic": "GPE"})
     assert all(m.place is None or m.place.country != "Germany" for m in found)
 
@@ -105,13 +105,13 @@ def test_places_famous_city_mislabelled_by_the_model_still_resolves_abroad(stage
 
 
 def test_places_city_word_after_a_country_name_makes_the_city(stages):
-    found = run(stages, "Gunmen opened fire at a mosque in Kuwait city on Friday.", {"Kuwait": "GPE"})
+    found = run(stages, "A grenade exploded outside a bank in Kuwait city late on Sunday.", {"Kuwait": "GPE"})
     city = next(m for m in found if m.span.text.startswith("Kuwait"))
     assert (city.span.text, city.place.name, city.place.feature) == ("Kuwait city", "Kuwait City", "city")
 
 
 def test_places_admin_unit_of_the_story_is_not_a_famous_city_abroad(stages):
-    text = "Herders attacked police in Sanga local government area of Kaduna State, Nigeria."
+    text = "Gunmen raided Sanga local government area in southern Kaduna State, Nigeria, overnight."
     found = run(stages, text, {"Sanga": "GPE", "Kaduna State": "GPE", "Nigeria": "GPE"})
     assert all(m.place is None or m.place.country == "Nigeria" for m in found)
 
@@ -134,18 +134,18 @@ def test_places_unknown_town_of_a_demonym_falls_back_to_that_country(stages):
 
 
 def test_places_name_after_the_capital_is_a_place(stages):
-    found = run(stages, "The reporter was shot as he jogged in the capital Maputo on Monday.", {})
+    found = run(stages, "Several hundred people marched in the capital Maputo on Saturday.", {})
     assert [m.place.name for m in found if m.place] == ["Maputo"]
 
 
 def test_places_capital_phrase_is_the_capital_of_that_country_not_a_namesake(stages):
-    found = run(stages, "A firebomb hit a nightclub near the Egyptian capital on Friday.", {})
+    found = run(stages, "A car bomb damaged a police station in the Egyptian capital overnight.", {})
     capital = next(m.place for m in found if m.place)
     assert (capital.name, capital.country) == ("Cairo", "Egypt")
 
 
 def test_places_state_word_makes_the_state_not_the_country(stages):
-    text = "Bandits killed six farmers in Shiroro Local Government Area of Niger State on Sunday."
+    text = "Troops pushed bandits back near Kuta, in Shiroro Local Government Area of Niger State."
     found = run(stages, text, {"Niger State": "GPE"})
     state = next(m.place for m in found if m.span.text.startswith("Niger"))
     assert (state.feature, state.country) == ("admin1", "Nigeria")
