@@ -77,3 +77,10 @@ def compile_for_lowered_text(pattern: str) -> re.Pattern | None:
 
 
 GROUP_SYNTAX = re.compile(r"(\(\?P<\w+>|\(\?P=\w+\))")
+
+
+def lowered_text(text: str) -> str | None:
+    """The text in lower case for patterns from :func:`compile_for_lowered_text`, or None when
+    lower-casing would move offsets ("İ" becomes two characters): search the original then."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else None

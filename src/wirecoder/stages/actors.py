@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from ..actors import Registry, load_registry
+from ..knowledge import lowered_text
 from ..records import ActorMention, AnalyzedArticle, Sentence, Span
 from ..settings import Settings
 from ..taxonomy import INTER_LABELS
@@ -76,8 +77,8 @@ class ActorsStage:
         return found
 
     def _alias_spans(self, text: str) -> list[tuple[int, int]]:
-        registry, lowered = self.registry, text.lower()
-        if registry.alias_lowered is not None and len(lowered) == len(text):
+        registry, lowered = self.registry, lowered_text(text)
+        if registry.alias_lowered is not None and lowered is not None:
             spans = [m.span() for m in registry.alias_lowered.finditer(lowered)]
         else:
             spans = [m.span() for m in registry.alias_pattern.finditer(text)] if registry.alias_pattern else []

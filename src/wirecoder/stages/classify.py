@@ -28,7 +28,7 @@ from pathlib import Path
 
 from .. import taxonomy
 from ..errors import W202, KnowledgeError
-from ..knowledge import compile_for_lowered_text, read_rows
+from ..knowledge import compile_for_lowered_text, lowered_text, read_rows
 from ..records import WEAK_TRIGGER as WEAK  # "killed", "attack" yield to any stronger trigger
 from ..records import ActorMention, AnalyzedArticle, Sentence, Span, TriggerMention
 from ..settings import Settings
@@ -139,8 +139,7 @@ class ClassifyStage:
 
     def _matches(self, text: str) -> list[Match]:
         masked = _masked(text, self.lexicon.phrase_vetoes)
-        lowered = masked.lower()
-        lowered = lowered if len(lowered) == len(masked) else None
+        lowered = lowered_text(masked)
         found = [Match(m.start(), m.end(), rule) for rule in self.lexicon.rules for m in rule.finditer(masked, lowered)]
         found.sort(key=lambda m: (-(m.end - m.start), -m.rule.confidence, m.start))
         kept: list[Match] = []

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import dateparser
 
-from ..knowledge import compile_for_lowered_text, read_rows
+from ..knowledge import compile_for_lowered_text, lowered_text, read_rows
 from ..numbers import word_to_int
 from ..records import AnalyzedArticle, DateMention, Span
 from ..settings import Settings
@@ -232,8 +232,7 @@ def _finditer(pattern: DatePattern, text: str, lowered: str | None) -> Iterable[
 
 def find_matches(text: str, patterns: list[DatePattern]) -> list[tuple[re.Match, DatePattern]]:
     """Non-overlapping matches: the longest wins, then the earliest row."""
-    lowered = text.lower()
-    lowered = lowered if len(lowered) == len(text) else None
+    lowered = lowered_text(text)
     found = [(m, p, rank) for rank, p in enumerate(patterns) for m in _finditer(p, text, lowered)]
     found.sort(key=lambda item: (-(item[0].end() - item[0].start()), item[2]))
     kept: list[tuple[re.Match, DatePattern]] = []

@@ -37,7 +37,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from ..knowledge import compile_for_lowered_text, read_rows
+from ..knowledge import compile_for_lowered_text, lowered_text, read_rows
 from ..numbers import Quantity, QuantityFinder, load_count_words
 from ..records import AnalyzedArticle, Attribution, CountMention, Sentence, Span
 from ..settings import Settings
@@ -118,9 +118,7 @@ def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
 
 def find_cues(text: str, lexicon: Lexicon) -> list[Cue]:
     """Casualty words and toll phrases; where two overlap, the longer wins ("shot dead" over "dead")."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # offsets must stay true
-        lowered = None
+    lowered = lowered_text(text)
     found = [
         Cue(m.start(), m.end(), kind, position != "after", position != "before", transitive)
         for regex, kind, position, transitive, fast in lexicon.cues

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from ..actors import load_registry
-from ..knowledge import compile_for_lowered_text, read_rows
+from ..knowledge import compile_for_lowered_text, lowered_text, read_rows
 from ..numbers import DIGITS, NUMBER_WORDS
 from ..records import WEAK_TRIGGER as WEAK
 from ..records import AnalyzedArticle, Span
@@ -83,8 +83,7 @@ class TriageStage:
 
     def __call__(self, doc: AnalyzedArticle) -> AnalyzedArticle:
         text = doc.article.text
-        lowered = text.lower()
-        lowered = lowered if len(lowered) == len(text) else None  # "İ" lower-cases to two characters
+        lowered = lowered_text(text)
         hits = [h for block in doc.blocks for h in self.hits(text, lowered, block)]
         if not hits:
             return replace(doc, relevant=False)
