@@ -86,3 +86,15 @@ def test_assemble_lone_event_takes_the_dead_stated_paragraphs_later(pipeline):
     )
     events = [e for e in events_of(pipeline, text) if e.fatalities_scope == "event"]
     assert len(events) == 1 and events[0].fatalities == 4
+
+
+def test_assemble_unnamed_battle_after_a_sentence_of_claimants_is_between_the_main_sides(pipeline):
+    text = (
+        "SDF fighters and Daesh militants traded fire near Hajin on Monday. "
+        "Daesh later withdrew from two positions, the SDF said.\n\n"
+        "Residents told reporters they had heard explosions all night.\n\n"
+        "Clashes continued in the town on Tuesday."
+    )
+    events = events_of(pipeline, text, published=dt.date(2018, 10, 3))
+    tuesday = next(e for e in events if e.event_date == "2018-10-02")
+    assert {tuesday.actor1, tuesday.actor2} == {"Syrian Democratic Forces", "Islamic State"}

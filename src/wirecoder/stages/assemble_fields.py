@@ -31,7 +31,9 @@ def roles_for(doc: AnalyzedArticle, trigger: TriggerMention) -> Roles:
             sentence = doc.sentences[index].span
             # an inherited sentence's actors have no position relative to the trigger
             anchor = trigger if distance == 0 else replace(trigger, span=Span(sentence.end, sentence.end, ""))
-            return _other_side_filled(assign_roles(anchor, actors, sentence.text, sentence.start, trigger.sub_event_type), doc, trigger)
+            roles = assign_roles(anchor, actors, sentence.text, sentence.start, trigger.sub_event_type)
+            if roles.actor1 is not None or roles.actor2 is not None:  # only claimants here: look further
+                return _other_side_filled(roles, doc, trigger)
     return _main_belligerents(doc, trigger)
 
 
