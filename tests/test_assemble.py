@@ -98,3 +98,9 @@ def test_assemble_unnamed_battle_after_a_sentence_of_claimants_is_between_the_ma
     events = events_of(pipeline, text, published=dt.date(2018, 10, 3))
     tuesday = next(e for e in events if e.event_date == "2018-10-02")
     assert {tuesday.actor1, tuesday.actor2} == {"Syrian Democratic Forces", "Islamic State"}
+
+
+def test_assemble_generic_victims_belong_to_the_country_of_the_event(pipeline):
+    text = "Saudi-led coalition jets struck a fish market in Ad Durayhimi, Yemen, on Saturday, killing seven civilians."
+    events = events_of(pipeline, text, published=dt.date(2018, 9, 16))
+    assert events and events[0].actor2 == "Civilians (Yemen)"

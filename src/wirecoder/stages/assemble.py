@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from .. import taxonomy
 from ..records import (
+    ActorMention,
     AnalyzedArticle,
     CountMention,
     DateMention,
@@ -213,10 +214,10 @@ def to_event(doc: AnalyzedArticle, draft: Draft) -> Event:
         disorder_type=trigger.disorder_type,
         event_type=trigger.event_type,
         sub_event_type=trigger.sub_event_type,
-        actor1=roles.actor1.name if roles.actor1 else None,
+        actor1=_actor_name(roles.actor1, draft.place),
         assoc_actor_1=tuple(a.name for a in roles.assoc_actor_1),
         inter1=roles.actor1.inter if roles.actor1 else None,
-        actor2=roles.actor2.name if roles.actor2 else None,
+        actor2=_actor_name(roles.actor2, draft.place),
         assoc_actor_2=tuple(a.name for a in roles.assoc_actor_2),
         inter2=roles.actor2.inter if roles.actor2 else None,
         **_place_fields(draft.place),
@@ -261,6 +262,17 @@ def _date_fields(mention: DateMention | None, published: dt.date | None, scope: 
         "time_precision": 2,
         "date_prec": 3,
     }
+
+
+def _actor_name(actor: ActorMention | None, place: PlaceMention | None) -> str | None:
+    """ "Civilians (Saudi Arabia)" hit by an air strike in Yemen are civilians of Yemen: a generic actor
+    takes the country of the event's place, not of the first demonym in the article."""
+    if actor is None:
+        return None
+    where = place.place if place and place.place and place.place.iso3 else None
+    if actor.generic and actor.country and where and where.iso3 != actor.country and actor.name.endswith(")"):
+        return f"{actor.name[: actor.name.rfind(' (')]} ({where.country})"
+    return actor.name
 
 
 def _place_fields(mention: PlaceMention | None) -> dict:
