@@ -120,3 +120,24 @@ def test_dates_user_file_adds_an_expression(tmp_path):
     stage = dates.build(Settings(knowledge_paths=(extra,)))
     found = mentions(stage, "Drones struck on the eve of the offensive.")
     assert found["on the eve of the offensive"].start == dt.date(2018, 10, 4)
+
+
+def with_one_block(doc: AnalyzedArticle) -> AnalyzedArticle:
+    from dataclasses import replace
+
+    text = doc.article.text
+    return replace(doc, blocks=(Span(0, len(text), text),))
+
+
+def test_dates_header_date_stands_in_for_a_missing_publication_date(stage):
+    text = "Market fire kills three\nUpdated: March 14, 2013 08:12\nThe fire broke out on Wednesday."
+    doc = stage(with_one_block(analyzed(text, published=None)))
+    wednesday = next(d for d in doc.dates if d.span.text.endswith("Wednesday"))
+    assert wednesday.start == dt.date(2013, 3, 13)
+
+
+def test_dates_date_deep_in_the_story_is_not_a_publication_date(stage):
+    text = "The fire broke out on Wednesday. " + "Witnesses described the scene at length. " * 6 + "It recalled March 14, 2013."
+    doc = stage(with_one_block(analyzed(text, published=None)))
+    wednesday = next(d for d in doc.dates if d.span.text.endswith("Wednesday"))
+    assert wednesday.start is None

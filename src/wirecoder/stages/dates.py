@@ -13,8 +13,10 @@ dateparser, relative ones by the resolver the row names. Decisions:
 - "last week" is the previous Monday-Sunday; "over the past week" the seven days up to publication.
 - "since the start of the offensive" ends at publication; its start is unknown (``start=None``),
   to be filled from the campaign's own dates by whoever links the toll to its campaign.
-- With no publication date, relative expressions stay unresolved (dates and precisions ``None``);
-  absolute dates resolve only when they carry a year. Today's date is never used.
+- With no publication date, a full date at the very top of the text ("Published: 13 March 2013",
+  "Updated: November 11, 2011 20:09 IST") stands in for it; with none there either, relative
+  expressions stay unresolved (dates and precisions ``None``) and absolute dates resolve only when
+  they carry a year. Today's date is never used.
 - time_precision follows the span (1 one day, 2 up to a week, 3 longer) unless the row overrides it;
   date_prec follows UCDP (1 exact day, 2 two to six days, 3 a week, 4 a month, 5 more).
 """
@@ -268,6 +270,8 @@ class DatesStage:
         published = doc.article.published
         if isinstance(published, dt.datetime):
             published = published.date()
+        if published is None:
+            published = self.header_date(doc)
         mentions = []
         for index, sentence in enumerate(doc.sentences):
             for match, pattern in find_matches(sentence.span.text, self.patterns):
@@ -275,6 +279,23 @@ class DatesStage:
                 span = Span(start, start + len(match.group()), match.group())
                 mentions.append(DateMention(span, index, *resolve(match, pattern, published)))
         return replace(doc, dates=tuple(mentions))
+
+
+    def header_date(self, doc: AnalyzedArticle) -> dt.date | None:
+        """A day with its year in the first words of the article: the date line of a copied page."""
+        if not doc.blocks:
+            return None
+        first = doc.blocks[0]
+        header = doc.article.text[first.start : min(first.end, first.start + HEADER_CHARS)]
+        for match, pattern in find_matches(header, self.patterns):
+            if pattern.resolver in ABSOLUTE and match.groupdict().get("year"):
+                start, end, *_ = resolve(match, pattern, None)
+                if start is not None and start == end:
+                    return start
+        return None
+
+
+HEADER_CHARS = 160  # a date line sits above or beside the headline, not in the story
 
 
 @lru_cache(maxsize=8)
