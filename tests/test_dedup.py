@@ -109,3 +109,20 @@ def test_dedup_undated_reports_in_one_town_merge_only_when_their_articles_tell_o
 def test_dedup_undated_reports_without_texts_merge_on_the_town_alone():
     events = cluster_events([undated("r-1", "a1"), undated("r-2", "a2")]).events
     assert len(events) == 1
+
+
+def test_dedup_events_of_one_campaign_share_its_id_and_stay_separate_days():
+    first = report("r-1", "a1", "Levant Wire", event_date="2018-10-03", date_end="2018-10-03")
+    second = report("r-2", "a2", "Valley Post", event_date="2018-10-04", date_end="2018-10-04", actor1="Islamic State", actor2="Syrian Democratic Forces")
+    toll = report("r-3", "a2", "Valley Post", fatalities_scope="cumulative", fatalities=212, location="Deir ez-Zor", geonameid=None)
+    elsewhere = report("r-4", "a3", "Gulf Times", admin1="Raqqa", location="Raqqa", geonameid=163915, latitude=35.95, longitude=39.01)
+    events = cluster_events([first, second, toll, elsewhere]).events
+    by_report = {e.report_ids[0]: e for e in events}
+    assert len(events) == 4
+    assert by_report["r-1"].campaign_id == by_report["r-2"].campaign_id == by_report["r-3"].campaign_id
+    assert by_report["r-4"].campaign_id not in (None, by_report["r-1"].campaign_id)
+
+
+def test_dedup_generic_sides_make_no_campaign():
+    events = cluster_events([report("r-1", "a1", "Wire", actor1="Unidentified Armed Group (Syria)", actor2="Civilians (Syria)")]).events
+    assert events[0].campaign_id is None

@@ -125,7 +125,20 @@ def cluster_events(
     clusters = _clusters(list(reports), rules, names or {})
     groups = article_groups or {}
     merged = [merge_reports(cluster, groups) for cluster in clusters]
+    merged = [replace(e, campaign_id=campaign_of(e, rules)) for e in merged]
     return _stable_ids(merged, previous)
+
+
+def campaign_of(event: Event, rules: dict | None = None) -> str | None:
+    """The same two named sides in the same admin-1 area: one campaign, whatever the day or the town.
+
+    Generic actors ("Civilians", "Unidentified Armed Group") name no side, so they make no campaign."""
+    wildcards = tuple((rules or load_rules())["actors"].get("wildcards", ()))
+    sides = sorted({a for a in (event.actor1, event.actor2) if a and not a.startswith(wildcards)})
+    if len(sides) != 2 or not event.iso3 or not event.admin1:
+        return None
+    key = "|".join([*sides, event.iso3, event.admin1.casefold()])
+    return "c-" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
 def _clusters(reports: list[Event], rules: dict, names: Mapping[str, frozenset[str]]) -> list[list[Event]]:

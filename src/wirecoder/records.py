@@ -251,6 +251,9 @@ class Event:
     aliases: tuple[str, ...] = ()  # earlier ids of this event (merges, re-derivations)
     notes: str = ""
     report_ids: tuple[str, ...] = ()  # the article-level reports merged into this event
+    # the campaign: the same two named sides in the same admin-1 area ("SDF vs Islamic State in Deir
+    # ez-Zor"): links a running toll and the day events it counts, and reports of it across articles
+    campaign_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready dict (tuples become lists)."""
