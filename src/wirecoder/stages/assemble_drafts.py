@@ -1,0 +1,153 @@
+"""How the drafts of one article combine before they become events.
+
+A draft is one trigger with the fields ``assemble_fields`` chose for it. Here: a running toll splits off
+as a cumulative record; "wounded in the attack" folds into the event it refers back to; concurrent
+tactics of the same actors, day and place are one event at ACLED's highest-ranked type; a lone event
+takes the dead stated paragraphs later; a killing of civilians is an Attack, not a battle.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from .. import taxonomy
+from ..records import AnalyzedArticle, CountMention, DateMention, PlaceMention, Span, TriggerMention
+from ..roles import Roles
+
+@dataclass(frozen=True)
+class Draft:
+    """What assemble knows about one trigger before it becomes an Event."""
+
+    trigger: TriggerMention
+    roles: Roles
+    place: PlaceMention | None
+    date: DateMention | None
+    counts: tuple[CountMention, ...]
+    reported_by: tuple[str | None, Span | None]
+
+
+CIVILIANS = 7
+
+
+def retyped_for_civilian_target(trigger: TriggerMention, roles: Roles) -> TriggerMention:
+    """A battle needs two armed sides: "people were killed in an attack" on civilians is an Attack."""
+    target = roles.actor2
+    # only for the weak words ("killed", "attack"): "clashes" names a fight whatever the victims
+    if trigger.event_type != "Battles" or not trigger.weak or target is None or target.inter != CIVILIANS:
+        return trigger
+    entry = taxonomy.lookup("Attack")
+    return replace(trigger, disorder_type=entry.disorder_type, event_type=entry.event_type, sub_event_type=entry.sub_event_type)
+
+
+def split_campaign_toll(draft: Draft) -> list[Draft]:
+    """ "Fighting flared on Wednesday, bringing the toll of the offensive to 212": two records.
+
+    The running toll becomes a cumulative record over the campaign (never one day's dead); the day's
+    fighting stays an event of its own when the sentence dates it to a day or gives its own dead.
+    """
+    cumulative = tuple(c for c in draft.counts if c.kind == "killed" and c.scope == "cumulative")
+    if not cumulative:
+        return [draft]
+    toll = replace(draft, counts=cumulative, date=None)
+    dated_today = draft.date is not None and draft.date.time_precision == 1 and draft.date.sentence == draft.trigger.sentence
+    own_dead = any(c.kind == "killed" and c.scope == "event" for c in draft.counts)
+    if not (dated_today or own_dead):
+        return [toll]
+    day = replace(draft, counts=tuple(c for c in draft.counts if c.scope != "cumulative"))
+    return [day, toll]
+
+
+def give_lone_event_its_dead(doc: AnalyzedArticle, drafts: list[Draft]) -> list[Draft]:
+    """An article that reports one event may state its dead anywhere: "... was pronounced dead at the
+    hospital" three paragraphs below the shooting. With one event and no other taker, the deaths are its."""
+    day_events = [d for d in drafts if scope_of_counts(d.counts) == "event"]
+    if len(day_events) != 1 or any(c.kind == "killed" for c in day_events[0].counts):
+        return drafts
+    unclaimed = tuple(c for c in doc.counts if c.kind == "killed" and c.scope == "event")
+    if not unclaimed:
+        return drafts
+    lone = day_events[0]
+    return [replace(d, counts=d.counts + unclaimed) if d is lone else d for d in drafts]
+
+
+# --- back references: "wounded in the attack" ---------------------------------------------------
+
+BACK_REFERENCE = re.compile(r"\b(?:the|this|that|these|those|same)\s+(?:[\w-]+\s+)?$", re.I)
+
+
+def fold_back_references(text: str, drafts: Sequence[Draft]) -> list[Draft]:
+    """ "A bomb went off in Mosul, killing nine. Twenty were wounded in the attack": "the attack" is
+    the bombing again, so its counts join the bombing and it makes no record of its own."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        earlier = _referent(text, draft, kept)
+        if earlier is None:
+            kept.append(draft)
+        else:
+            kept[kept.index(earlier)] = _fill_from(earlier, draft)
+    return kept
+
+
+def _referent(text: str, draft: Draft, earlier: list[Draft]) -> Draft | None:
+    trigger = draft.trigger
+    if not trigger.weak or not BACK_REFERENCE.search(text[max(0, trigger.span.start - 30) : trigger.span.start]):
+        return None
+    before = [d for d in earlier if d.trigger.sentence <= trigger.sentence and scope_of_counts(d.counts) == scope_of_counts(draft.counts)]
+    if not before or not _same_place(before[-1], draft):
+        return None
+    return before[-1]
+
+
+def _same_place(one: Draft, other: Draft) -> bool:
+    ids = [d.place.place.geonameid for d in (one, other) if d.place and d.place.place]
+    return len(ids) < 2 or ids[0] == ids[1]
+
+
+# --- concurrent tactics: ACLED's hierarchy -------------------------------------------------------
+
+
+def merge_concurrent(drafts: Sequence[Draft]) -> list[Draft]:
+    """Keep one draft per (actors, day, place, family); the highest-ranked type wins, evidence joins."""
+    kept: dict[tuple, Draft] = {}
+    for draft in drafts:
+        key = _concurrency_key(draft)
+        current = kept.get(key)
+        if current is None or _precedence(draft) > _precedence(current):
+            kept[key] = _fill_from(draft, current) if current else draft
+        else:
+            kept[key] = _fill_from(current, draft)
+    return list(kept.values())
+
+
+def _precedence(draft: Draft) -> tuple[bool, int]:
+    # "A bomb went off ... wounded in the attack": the weak word refers back, the bomb says what happened
+    return (not draft.trigger.weak, taxonomy.rank(draft.trigger.sub_event_type))
+
+
+def _concurrency_key(draft: Draft) -> tuple:
+    roles = draft.roles
+    place = draft.place.place.geonameid if draft.place and draft.place.place else None
+    date = (draft.date.start, draft.date.end) if draft.date else None
+    scope = scope_of_counts(draft.counts)
+    return (
+        roles.actor1.name if roles.actor1 else None,
+        roles.actor2.name if roles.actor2 else None,
+        place or (draft.place.span.text if draft.place else None),
+        date,
+        scope,
+        taxonomy.family(draft.trigger.event_type) if draft.trigger.event_type else None,
+    )
+
+
+def _fill_from(winner: Draft, other: Draft | None) -> Draft:
+    """The winner keeps its own counts and takes the kinds it lacks (the injured of the next sentence)."""
+    if other is None:
+        return winner
+    kinds = {c.kind for c in winner.counts}
+    return replace(winner, counts=winner.counts + tuple(c for c in other.counts if c.kind not in kinds))
+
+
+def scope_of_counts(counts: Sequence[CountMention]) -> str:
+    return "cumulative" if any(c.scope == "cumulative" and c.kind == "killed" for c in counts) else "event"
