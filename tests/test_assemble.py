@@ -104,3 +104,11 @@ def test_assemble_generic_victims_belong_to_the_country_of_the_event(pipeline):
     text = "Saudi-led coalition jets struck a fish market in Ad Durayhimi, Yemen, on Saturday, killing seven civilians."
     events = events_of(pipeline, text, published=dt.date(2018, 9, 16))
     assert events and events[0].actor2 == "Civilians (Yemen)"
+
+
+def test_assemble_navy_foiling_a_piracy_attempt_is_a_clash_with_pirates(pipeline):
+    text = "The Indian Navy foiled a piracy attempt on a cargo ship in the Gulf of Aden on Saturday and detained 11 pirates."
+    events = events_of(pipeline, text, published=dt.date(2009, 3, 2))
+    clash = next(e for e in events if e.sub_event_type == "Armed clash")
+    assert (clash.actor1, clash.actor2, clash.location) == ("Military Forces of India", "Pirates", "Gulf of Aden")
+    assert any(e.sub_event_type == "Arrests" for e in events)

@@ -126,3 +126,21 @@ def test_dedup_events_of_one_campaign_share_its_id_and_stay_separate_days():
 def test_dedup_generic_sides_make_no_campaign():
     events = cluster_events([report("r-1", "a1", "Wire", actor1="Unidentified Armed Group (Syria)", actor2="Civilians (Syria)")]).events
     assert events[0].campaign_id is None
+
+
+def sea_report(report_id, article_id, **fields):
+    at_sea = dict(location="Gulf of Aden", geonameid=None, admin1=None, country=None, iso3=None, geo_precision=3,
+                  latitude=12.5, longitude=48.0, actor1="Military Forces of India", actor2="Pirates (Somalia)")
+    return report(report_id, article_id, "Wire", **(at_sea | fields))
+
+
+def test_dedup_undated_reports_at_sea_merge_only_with_each_other():
+    from wirecoder.dedup import article_names
+
+    story = "The warship INS Talwar, led by Commander Rao Mehta, stopped the dhow Al Qadir near Socotra, said Captain Ashok Verma."
+    texts = {"a1": story, "a2": story.replace("stopped", "halted"), "a3": story.replace("stopped", "turned back")}
+    names = article_names(texts.items())
+    undated = dict(event_date=None, date_end=None, time_precision=None)
+    reports = [sea_report("r-1", "a1", **undated), sea_report("r-2", "a2", **undated), sea_report("r-3", "a3")]
+    events = cluster_events(reports, names=names).events
+    assert sorted(len(e.sources) for e in events) == [1, 2]

@@ -242,7 +242,9 @@ def _undated_match(a: Event, b: Event, rules: dict, names: Mapping[str, frozense
         return same_town
     if same_town:
         return overlap >= config["undated_min_name_overlap"]
-    return overlap >= config["undated_area_name_overlap"] and _places_close(a, b, rules)
+    # a dated cluster is a day somewhere; an undated report of the same sea or province may be any year
+    both_undated = not a.event_date and not b.event_date
+    return both_undated and overlap >= config["undated_area_name_overlap"] and _places_close(a, b, rules)
 
 
 def _name_overlap(a: Event, b: Event, names: Mapping[str, frozenset[str]]) -> float | None:
