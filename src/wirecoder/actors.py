@@ -104,8 +104,9 @@ def _force_patterns(patterns: list[tuple[str, str, int]], demonyms: list[Demonym
     words = "|".join(re.escape(d.word) for d in sorted(demonyms, key=lambda d: -len(d.word)))
     compiled = []
     for pattern, canonical, inter in patterns:
-        regex = pattern.replace("{demonym}", f"(?P<demonym>{words})")
-        compiled.append((re.compile(r"(?<![\w-])%s(?![\w-])" % regex), canonical, inter))
+        # the demonym as written ("Indian", never "indian"); the force noun in any case ("Indian Navy")
+        regex = pattern.replace("{demonym}", f"(?-i:(?P<demonym>{words}))")
+        compiled.append((re.compile(r"(?<![\w-])%s(?![\w-])" % regex, re.IGNORECASE), canonical, inter))
     return compiled
 
 
