@@ -87,7 +87,7 @@ class Cue:
 class Lexicon:
     cues: tuple[tuple[re.Pattern, str, str, bool, re.Pattern | None], ...]  # (regex, kind, position, transitive, lowered)
     victims: tuple[tuple[re.Pattern, str], ...]
-    singles: tuple[tuple[re.Pattern, str], ...]  # (regex, kind): "the driver was shot dead" is one person
+    singles: tuple[tuple[re.Pattern, str, re.Pattern | None], ...]  # (regex, kind, lowered): "the driver was shot dead"
     tolls: dict[str, re.Pattern]  # type -> one regex of all its phrases
 
 
@@ -105,7 +105,7 @@ def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
         elif row["type"] == "victim":
             victims.append((regex, row["side"]))
         elif row["type"] == "single":
-            singles.append((regex, row["kind"]))
+            singles.append((regex, row["kind"], compile_for_lowered_text(rf"\b(?:{row['phrase']})\b")))
     by_type: dict[str, list[str]] = {}
     for row in read_rows("toll_cues", ("phrase", "type"), extra):
         by_type.setdefault(row["type"], []).append(row["phrase"])
@@ -401,15 +401,19 @@ class FatalitiesStage:
                         claims: list[Attribution], counted: set[str]) -> list[CountMention]:
         """One person per kind, from "X was shot dead", when the sentence gives no number of that kind."""
         text, found = sentence.span.text, []
-        for regex, kind in self.lexicon.singles:
-            match = regex.search(text)
-            if match is None or kind in counted:
+        lowered = lowered_text(text)
+        for regex, kind, fast in self.lexicon.singles:
+            if kind in counted:
+                continue
+            match = fast.search(lowered) if fast is not None and lowered is not None else regex.search(text)
+            if match is None:
                 continue
             counted.add(kind)
             start = sentence.span.start + match.start()
             before = (max(0, match.start() - 50), match.start())
+            words = text[match.start() : match.end()]
             found.append(CountMention(
-                Span(start, start + len(match.group()), match.group()), index, kind, 1, 1, 1,
+                Span(start, start + len(words), words), index, kind, 1, 1, 1,
                 "event", side_of(doc, sentence, before, self.lexicon), nearest_claim(claims, start),
             ))
         return found

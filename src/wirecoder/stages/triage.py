@@ -77,9 +77,10 @@ class TriageStage:
     ):
         self.strong, self.weak = strong, weak
         named = [p for p in actors if p is not None]  # named armed groups: "Boko Haram killed..."
-        self.context = [(p, NEAR) for p in [armed, *named] if p is not None]
+        context = [(p, NEAR) for p in [armed, *named] if p is not None]
         if victims is not None:
-            self.context.append((victims, NEAR_VICTIMS))
+            context.append((victims, NEAR_VICTIMS))
+        self.context = [(p, _for_lowered(p), near) for p, near in context]
 
     def __call__(self, doc: AnalyzedArticle) -> AnalyzedArticle:
         text = doc.article.text
@@ -93,8 +94,8 @@ class TriageStage:
         found = [m.start() for m in self.strong.starts(text, lowered, block.start, block.end)]
         for match in self.weak.starts(text, lowered, block.start, block.end):
             if any(
-                pattern.search(text, max(block.start, match.start() - near), min(block.end, match.end() + near))
-                for pattern, near in self.context
+                _search(pattern, fast, text, lowered, max(block.start, match.start() - near), min(block.end, match.end() + near))
+                for pattern, fast, near in self.context
             ):
                 found.append(match.start())
         return found
@@ -112,6 +113,16 @@ class TriageStage:
                 start, end = _to_sentence_ends(text, max(block.start, start), min(block.end, end), block)
                 kept.append(Span(start, end, text[start:end]))
         return kept
+
+
+def _for_lowered(pattern: re.Pattern) -> re.Pattern | None:
+    return compile_for_lowered_text(pattern.pattern) if pattern.flags & re.IGNORECASE else None
+
+
+def _search(pattern: re.Pattern, fast: re.Pattern | None, text: str, lowered: str | None, start: int, end: int) -> bool:
+    if fast is not None and lowered is not None:
+        return fast.search(lowered, start, end) is not None
+    return pattern.search(text, start, end) is not None
 
 
 def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
