@@ -105,8 +105,7 @@ class TriageStage:
         kept = []
         for index, block in enumerate(blocks):
             # the window crosses paragraph breaks: "... came under attack." / "Four passengers died."
-            wanted = [(h - BEFORE, h + AFTER) for h in hits if block.start <= h < block.end]
-            wanted += [(block.start, h + AFTER) for h in hits if h < block.start < h + AFTER]
+            wanted = [(h - BEFORE, h + AFTER) for h in hits if h - BEFORE < block.end and block.start < h + AFTER]
             if index == 0:
                 wanted.append((block.start, block.start + LEDE))
             for start, end in _merged(wanted):
