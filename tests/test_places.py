@@ -63,22 +63,22 @@ def place_of(found, text):
     return next(m.place for m in found if m.span.text == text)
 
 
-def test_places_foreign_capital_beats_a_small_local_namesake(stages):
-    text = "Officials in Denver said the delegation had flown in from London on Monday."
-    found = run(stages, text, {"Denver": "GPE", "London": "GPE"})
-    assert place_of(found, "London").country == "United Kingdom"
-
-
-def test_places_named_state_keeps_the_local_town(stages):
-    text = "The fire spread through London, Kentucky, and nearby Corbin on Monday."
-    found = run(stages, text, {"London": "GPE", "Kentucky": "GPE", "Corbin": "GPE"})
-    assert place_of(found, "London").country == "United States"
-
-
-def test_places_capital_does_not_override_the_country_the_story_names(stages):
-    text = "Gunmen wounded a judge outside his office in Tripoli, in the north of Lebanon, on Tuesday."
-    found = run(stages, text, {"Tripoli": "GPE", "Lebanon": "GPE"})
-    assert place_of(found, "Tripoli").country == "Lebanon"
+@pytest.mark.parametrize(
+    "text, entities, name, country",
+    [
+        # a foreign capital beats a local namesake a thousand times smaller
+        ("Officials in Denver said the delegation had flown in from London on Monday.",
+         {"Denver": "GPE", "London": "GPE"}, "London", "United Kingdom"),
+        # ...unless the text names the namesake's state
+        ("The fire spread through London, Kentucky, and nearby Corbin on Monday.",
+         {"London": "GPE", "Kentucky": "GPE", "Corbin": "GPE"}, "London", "United States"),
+        # ...and never against the country the story names
+        ("Gunmen wounded a judge outside his office in Tripoli, in the north of Lebanon, on Tuesday.",
+         {"Tripoli": "GPE", "Lebanon": "GPE"}, "Tripoli", "Lebanon"),
+    ],
+)
+def test_places_capital_or_namesake(stages, text, entities, name, country):
+    assert place_of(run(stages, text, entities), name).country == country
 
 
 def test_places_foreign_alternate_spelling_is_not_a_city_abroad(stages):
