@@ -207,3 +207,9 @@ def test_fatalities_so_far_in_one_clash_is_that_clash(run):
 def test_fatalities_throats_slit_and_hacking_to_death(run):
     assert largest_total(run("Militants slit the throats of four loggers outside Diffa.").counts).best == 4
     assert largest_total(run("Raiders stormed the camp, hacking to death at least nine people.").counts).best == 9
+
+
+def test_fatalities_some_of_a_named_group_is_a_count_but_some_of_the_dead_is_not(run):
+    assert largest_total(run("Officials said four of the passengers died of their wounds.").counts).best == 4
+    doc = run("Twelve people were killed. Five of the dead were children.")
+    assert largest_total(doc.counts).best == 12

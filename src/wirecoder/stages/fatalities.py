@@ -69,7 +69,10 @@ ONE_AND = re.compile(r"\s+(?P<one>him|her|(?:a|an|the|one)\s[^,;]{1,40}?)\s+and\
 # What may follow a casualty verb that ends its clause: "were wounded in", "were wounded, and".
 FOLLOWS_VERB = re.compile(r"^\s*(?:$|[,.;:)\-–—]|(?:in|on|at|by|from|to|and|or|after|when|while|during|with|as|near|outside|inside|since|last|yesterday|today|overnight)\b)", re.IGNORECASE)
 # After a number: "five of those killed" is part of a count already given.
-PART_OF = re.compile(r"^\s+of\s+(?:those|the|them|whom|these)\b", re.IGNORECASE)
+PART_OF = re.compile(
+    r"^\s+of\s+(?:those|them|whom|these|the\s+(?:dead|victims|killed|casualties|injured|wounded|bodies|deceased))\b",
+    re.IGNORECASE,
+)  # "four of the passengers died" counts four; "five of the dead were children" is part of a count
 
 
 @dataclass(frozen=True)
