@@ -150,3 +150,9 @@ def test_places_state_word_makes_the_state_not_the_country(stages):
     state = next(m.place for m in found if m.span.text.startswith("Niger"))
     assert (state.feature, state.country) == ("admin1", "Nigeria")
     assert all(m.place is None or m.place.country == "Nigeria" for m in found)
+
+
+def test_places_capitalised_dateline_is_a_city_even_when_tagged_org(stages):
+    found = run(stages, "WASHINGTON (Wire) - Senators met on Tuesday.", {"WASHINGTON": "ORG"})
+    dateline = next(m for m in found if m.span.text == "WASHINGTON")
+    assert (dateline.place.name, dateline.place.feature, dateline.geo_precision) == ("Washington", "city", 0)

@@ -115,6 +115,8 @@ class PlacesStage:
         spans += [(offset + m.start(), offset + m.end(), False) for m in NAME_SEQUENCE.finditer(text)]
         if self.capital_phrase:  # "the Afghan capital" is Kabul
             spans += [(offset + m.start(), offset + m.end(), True) for m in self.capital_phrase.finditer(text)]
+        # "TORONTO -", "SAN DIEGO (AP) —": a dateline names a place even when the model calls it an ORG
+        spans += [(offset + m.start(1), offset + m.end(1), True) for m in DATELINE_NAME.finditer(text)]
         for start, end, from_entity in sorted(spans, key=lambda s: (s[0], not s[2], -s[1])):
             words = self._without_trailing_non_places(doc.article.text[start:end])
             end = start + len(words)
@@ -253,7 +255,8 @@ class PlacesStage:
         primary = exact_key(place.name) == exact_key(_bare(toponym.span.text))
         # "Niger State" is the Nigerian state, not the country
         country_named = place.feature in ("country", "region") and not toponym.admin_word
-        return (country_named, in_country, admin_named, primary, in_named_admin,
+        dateline_city = place.feature == "city" and toponym.span.text.isupper() and toponym.from_entity
+        return (country_named, in_country, admin_named, dateline_city, primary, in_named_admin,
                 in_article_admin, capital, near, large_unit, math.log1p(place.population))
 
     def _is_capital(self, place: Place) -> bool:
@@ -302,6 +305,9 @@ class PlacesStage:
         if re.match(r"\s+(?:villages?|towns?|hamlets?|district|area|camp)\b", after):
             return True
         return bool(re.search(r"(?:village|town|city|hamlet|area|district|neighbou?rhood|camp|region|outskirts) of (?:the )?$|\bcapital,? $|\b(?:in|near|at|into|from|outside|toward|towards|around|clearing|of|across|throughout|inside|within|entered|reached) (?:the )?$", before))
+
+
+DATELINE_NAME = re.compile(r"(?:^|\n)([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})(?=%s)" % DATELINE_AFTER.pattern)
 
 
 def _is_dateline(text: str, toponym: Toponym) -> bool:
