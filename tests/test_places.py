@@ -156,3 +156,10 @@ def test_places_capitalised_dateline_is_a_city_even_when_tagged_org(stages):
     found = run(stages, "WASHINGTON (Wire) - Senators met on Tuesday.", {"WASHINGTON": "ORG"})
     dateline = next(m for m in found if m.span.text == "WASHINGTON")
     assert (dateline.place.name, dateline.place.feature, dateline.geo_precision) == ("Washington", "city", 0)
+
+
+def test_places_county_is_a_second_level_area(stages):
+    text = "Flooding closed roads across Morris County, New Jersey, on Sunday."
+    found = run(stages, text, {"Morris County": "GPE", "New Jersey": "GPE"})
+    county = next(m for m in found if m.span.text.startswith("Morris"))
+    assert (county.place.feature, county.place.admin1, county.geo_precision) == ("admin2", "New Jersey", 2)

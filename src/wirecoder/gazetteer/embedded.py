@@ -9,6 +9,7 @@ at the mean of their places (a centroid good enough for ACLED's geo_precision 3)
 
 from __future__ import annotations
 
+import hashlib
 import re
 import sqlite3
 from collections import defaultdict
@@ -19,7 +20,7 @@ from .index import write_places
 
 LATIN = re.compile(r"^[\u0000-\u024f\u1e00-\u1eff\u2019' .,()-]+$")
 ADMIN_SUFFIX = re.compile(r"\s+(?:governorate|province|region|state|oblast|district|prefecture|county|department|muhafazat)$", re.I)
-VERSION = "embedded-3"  # bump when name keys or the build change: the index is rebuilt
+VERSION = "embedded-4"  # bump when name keys or the build change: the index is rebuilt
 
 
 def latin_names(names) -> list[str]:
@@ -53,6 +54,7 @@ def fill(db: sqlite3.Connection) -> None:
     cities = list(cache.get_cities().values())
     admin2 = reverse_geocoder.search([(c["latitude"], c["longitude"]) for c in cities], mode=1, verbose=False)
     centroids: dict[tuple, list[tuple[float, float]]] = defaultdict(list)
+    districts: dict[tuple, list[tuple[float, float]]] = defaultdict(list)
     rows = []
     for city, near in zip(cities, admin2):
         cc = city["countrycode"]
@@ -61,6 +63,8 @@ def fill(db: sqlite3.Connection) -> None:
         point = (city["latitude"], city["longitude"])
         centroids[(cc, city["admin1code"])].append(point)
         centroids[(cc, None)].append(point)
+        if near.get("admin2"):
+            districts[(cc, city["admin1code"], near["admin2"])].append(point)
         row = (
             city["geonameid"], unidecode(city["name"]), *point, cc, country.get("iso3"), country.get("name"),
             admin[1] if admin else None, near.get("admin2") or None, "city", city["population"],
@@ -68,6 +72,7 @@ def fill(db: sqlite3.Connection) -> None:
         rows.append((row, [city["name"], *latin_names(city["alternatenames"])]))
     write_places(db, rows, fresh=True)
     write_places(db, _admin_rows(admins, countries, centroids), fresh=True)
+    write_places(db, _district_rows(districts, admins, countries), fresh=True)
     write_places(db, _country_rows(countries, centroids), fresh=True)
     db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (VERSION,))
 
@@ -81,6 +86,21 @@ def _admin_rows(admins, countries, centroids):
         lat, lon = _mean(points)
         row = (geonameid, display, lat, lon, cc, country.get("iso3"), country.get("name"), display, None, "admin1", 0)
         yield row, names
+
+
+def _district_rows(districts, admins, countries):
+    """Second-level areas ("Gulran district", "Morris County") at the mean of their towns. GeoNames ids of
+    admin-2 areas do not ship in the packages: a stable negative id stands in for them."""
+    for (cc, code, name), points in districts.items():
+        admin = admins.get((cc, code))
+        country = countries.get(cc, {})
+        lat, lon = _mean(points)
+        key = f"{cc}|{code}|{name}".encode()
+        district_id = -int(hashlib.sha1(key).hexdigest()[:14], 16)
+        display = unidecode(name)
+        row = (district_id, display, lat, lon, cc, country.get("iso3"), country.get("name"),
+               admin[1] if admin else None, display, "admin2", 0)
+        yield row, [name, ADMIN_SUFFIX.sub("", name)]
 
 
 def _country_rows(countries, centroids):
