@@ -54,6 +54,7 @@ class Gazetteer:
     def __init__(self, paths: Iterable[Path], knowledge_paths: Iterable[Path] = ()):
         self.dbs: list[sqlite3.Connection] = [connect(p, readonly=True) for p in paths if Path(p).exists()]
         self.variants = _variants(tuple(knowledge_paths))
+        self._found: dict[tuple, tuple[Place, ...]] = {}  # news repeats its place names: look each up once
 
     @classmethod
     def default(cls, settings: Settings) -> "Gazetteer":
@@ -108,11 +109,16 @@ class Gazetteer:
         return None
 
     def _rows(self, column: str, key: str, countries: tuple[str, ...]) -> list[Place]:
-        places: dict[int, Place] = {}
-        for db in self.dbs:  # the user's index last: its entries replace the embedded ones
-            for row in lookup_rows(db, column, key, countries):
-                places[row[0]] = to_place(row)
-        return list(places.values())
+        wanted = (column, key, countries)
+        if wanted not in self._found:
+            if len(self._found) > FOUND_CACHE:
+                self._found.clear()
+            places: dict[int, Place] = {}
+            for db in self.dbs:  # the user's index last: its entries replace the embedded ones
+                for row in lookup_rows(db, column, key, countries):
+                    places[row[0]] = to_place(row)
+            self._found[wanted] = tuple(places.values())
+        return list(self._found[wanted])
 
     def stats(self) -> list[tuple[str, int, int]]:
         return [
@@ -123,6 +129,9 @@ class Gazetteer:
 
 def _alike(key: str, name: str) -> bool:
     return SequenceMatcher(None, key, exact_key(name)).ratio() >= MIN_SIMILARITY
+
+
+FOUND_CACHE = 50_000  # lookups remembered per gazetteer before the memory is cleared
 
 
 @lru_cache(maxsize=4)

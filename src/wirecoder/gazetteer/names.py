@@ -55,11 +55,28 @@ def _without_articles(name: str, rules: SpellingRules) -> str:
 
 
 def exact_key(name: str, rules: SpellingRules | None = None) -> str:
-    return _without_articles(name, rules or spelling_rules()).replace(" ", "")
+    if rules is None:  # the common case: every toponym of every article, many of them the same names
+        return _default_exact_key(name)
+    return _without_articles(name, rules).replace(" ", "")
+
+
+@lru_cache(maxsize=50_000)
+def _default_exact_key(name: str) -> str:
+    return _without_articles(name, spelling_rules()).replace(" ", "")
 
 
 def loose_key(name: str, rules: SpellingRules | None = None) -> str:
-    rules = rules or spelling_rules()
+    if rules is None:
+        return _default_loose_key(name)
+    return _loose_key(name, rules)
+
+
+@lru_cache(maxsize=50_000)
+def _default_loose_key(name: str) -> str:
+    return _loose_key(name, spelling_rules())
+
+
+def _loose_key(name: str, rules: SpellingRules) -> str:
     text = TA_MARBUTA.sub("", _without_articles(name, rules))
     for old, new in rules.loose:
         text = text.replace(old, new)
