@@ -163,3 +163,18 @@ def test_places_county_is_a_second_level_area(stages):
     found = run(stages, text, {"Morris County": "GPE", "New Jersey": "GPE"})
     county = next(m for m in found if m.span.text.startswith("Morris"))
     assert (county.place.feature, county.place.admin1, county.geo_precision) == ("admin2", "New Jersey", 2)
+
+
+@pytest.mark.parametrize(
+    "text, village, country",
+    [
+        ("Gunmen raided the village of Khirbet Awwad, Syria, before dawn.", "Khirbet Awwad", "Syria"),
+        ("Shelling hit Syria's Khirbet Awwad village before dawn.", "Khirbet Awwad", "Syria"),
+        ("Families who fled Syria reached the village of Khirbet Awwad before dawn.", "Khirbet Awwad", None),
+    ],
+)
+def test_places_unknown_village_takes_only_a_country_that_holds_it(stages, text, village, country):
+    found = run(stages, text, {"Khirbet Awwad": "GPE", "Syria": "GPE"})
+    mention = next((m for m in found if m.span.text == village), None)
+    got = mention.place.name if mention and mention.place else None
+    assert got == country

@@ -273,7 +273,11 @@ class PlacesStage:
             # a village the gazetteer lacks: the province the sentence names, else its country (ACLED precision 3)
             same_sentence = [p for t, p in chosen.items() if t.sentence == toponym.sentence]
             admin = next((p for p in same_sentence if p.feature == "admin1"), None)
-            country = next((p for p in same_sentence if p.feature == "country"), None)
+            country = next(
+                (p for t, p in chosen.items() if t.sentence == toponym.sentence and p.feature == "country"
+                 and _attached(doc.article.text, toponym, t)),
+                None,
+            )
             if admin is not None:
                 return PlaceMention(toponym.span, toponym.sentence, admin, "within", 3, 4)
             country = country or self._country_said(doc, toponym)
@@ -308,6 +312,15 @@ class PlacesStage:
 
 
 DATELINE_NAME = re.compile(r"(?:^|\n)([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})(?=%s)" % DATELINE_AFTER.pattern)
+
+
+def _attached(text: str, village: Toponym, country: Toponym) -> bool:
+    """ "Umm Zurayqat, Syria", "a village in northern Syria", "Syria's X": the country holds the village;
+    "refugees from Syria reached Samos" does not put Samos in Syria."""
+    if country.span.start >= village.span.end:
+        between = text[village.span.end : country.span.start]
+        return len(between) <= 40 and not re.search(r"\b(?:from|to|toward|towards|into|fled|crossed|reached)\b", between)
+    return bool(re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){0,3}", text[country.span.end : village.span.start]))
 
 
 def _is_dateline(text: str, toponym: Toponym) -> bool:
