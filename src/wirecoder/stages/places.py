@@ -49,7 +49,7 @@ VILLAGE_SUFFIX = re.compile(r"\s+(?:village|town|city|camp)$", re.I)
 NEAR_KM = 300
 DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\([^)]{1,40}\))?\s*[–—-]")
 CAPITAL_OVER_LOCAL = 50  # a foreign capital beats a local namesake this many times smaller
-LEADING_WORD = re.compile(r"^(?:the|The|In|At|On|From|Near|Outside|Inside|Across|Around|Along|Across|Throughout|Elsewhere in|Meanwhile in|Back in)\s+")
+LEADING_WORD = re.compile(r"^(?:the|The|In|At|On|From|Near|Outside|Inside|Across|Around|Along|Throughout|Elsewhere in|Meanwhile in|Back in)\s+")
 CITY_WORD = re.compile(r" [Cc]ity\b")
 FAMOUS = 100_000  # population above which a place may be named without its country
 KNOWN_TOWN = 1_000  # with no country known at all, smaller places are too likely look-alikes
@@ -180,9 +180,8 @@ class PlacesStage:
         for actor in doc.actors:
             if actor.country and actor.country in self.iso2 and not actor.generic:
                 votes[self.iso2[actor.country]] += 1
-        for word in re.findall(r"[A-Z][a-z]+", " ".join(s.span.text for s in doc.sentences)):
-            if word.lower() in self.demonyms:
-                votes[self.demonyms[word.lower()]] += 1
+        for cc in self._demonym_countries(" ".join(s.span.text for s in doc.sentences)):
+            votes[cc] += 1
         for toponym, places in candidates.items():
             if toponym.admin_word:  # "Kalat district" is named after Kalat; "Shiroro LGA" after no Sirolo in Italy
                 bare = exact_key(_bare(toponym.span.text))
@@ -292,8 +291,12 @@ class PlacesStage:
     def _country_said(self, doc: AnalyzedArticle, toponym: Toponym) -> Place | None:
         """ "the Cameroonian town of Ashigashiya": the country of the demonym before the name."""
         before = doc.article.text[doc.sentences[toponym.sentence].span.start : toponym.span.start]
-        said = [self.demonyms[w.lower()] for w in re.findall(r"[A-Z][a-z]+", before) if w.lower() in self.demonyms]
+        said = self._demonym_countries(before)
         return self.gazetteer.country(said[-1]) if said else None
+
+    def _demonym_countries(self, text: str) -> list[str]:
+        """The country of each demonym in the text, in order ("Syrian", "Iraqi" -> SY, IQ)."""
+        return [self.demonyms[w.lower()] for w in re.findall(r"[A-Z][a-z]+", text) if w.lower() in self.demonyms]
 
     def _relation(self, text: str, toponym: Toponym) -> Relation | None:
         if _is_dateline(text, toponym):
