@@ -37,14 +37,14 @@ def gold_event(path: Path) -> tuple[str, str]:
 
 def score_ecbplus(folder: Path) -> list[dict]:
     from wirecoder import Pipeline
-    from wirecoder.dedup import article_names, cluster_events, near_duplicate_articles
+    from wirecoder.dedup import article_stories, cluster_events, near_duplicate_articles
     from wirecoder.records import Article
 
     pipeline = Pipeline()
     paths = sorted(folder.rglob("*.xml"))
     texts = {p.name: read_document(p) for p in paths}
     reports = [e for p in paths for e in pipeline.extract(Article(id=p.name, text=texts[p.name]))]
-    events = cluster_events(reports, (), near_duplicate_articles(texts.items()), names=article_names(texts.items())).events
+    events = cluster_events(reports, (), near_duplicate_articles(texts.items()), stories=article_stories(list(texts.items()))).events
     shared: dict[str, set[str]] = defaultdict(set)
     for event in events:
         for source in event.sources:

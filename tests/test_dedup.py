@@ -91,16 +91,16 @@ def undated(report_id, article_id):
 
 
 def test_dedup_undated_reports_in_one_town_merge_only_when_their_articles_tell_one_story():
-    from wirecoder.dedup import article_names
+    from wirecoder.dedup import article_stories
 
     texts = {
         "a1": "Fighters of the SDF pushed into Hajin on the orders of commander Rojda Felat, near the Sousa road.",
         "a2": "Residents said SDF units led by Rojda Felat advanced into Hajin along the Sousa road.",
         "a3": "In an unrelated incident, gunmen loyal to Abu Khawla attacked a Hajin bakery, said Omar Abu Layla.",
     }
-    names = article_names(texts.items())
+    stories = article_stories(list(texts.items()))
     reports = [undated("r-1", "a1"), undated("r-2", "a2"), undated("r-3", "a3")]
-    events = cluster_events(reports, names=names).events
+    events = cluster_events(reports, stories=stories).events
     assert sorted(len(e.sources) for e in events) == [1, 2]
     together = next(e for e in events if len(e.sources) == 2)
     assert {s.article_id for s in together.sources} == {"a1", "a2"}
@@ -135,12 +135,49 @@ def sea_report(report_id, article_id, **fields):
 
 
 def test_dedup_undated_reports_at_sea_merge_only_with_each_other():
-    from wirecoder.dedup import article_names
+    from wirecoder.dedup import article_stories
 
     story = "The warship INS Talwar, led by Commander Rao Mehta, stopped the dhow Al Qadir near Socotra, said Captain Ashok Verma."
     texts = {"a1": story, "a2": story.replace("stopped", "halted"), "a3": story.replace("stopped", "turned back")}
-    names = article_names(texts.items())
+    stories = article_stories(list(texts.items()))
     undated = dict(event_date=None, date_end=None, time_precision=None)
     reports = [sea_report("r-1", "a1", **undated), sea_report("r-2", "a2", **undated), sea_report("r-3", "a3")]
-    events = cluster_events(reports, names=names).events
+    events = cluster_events(reports, stories=stories).events
     assert sorted(len(e.sources) for e in events) == [1, 2]
+
+
+def test_dedup_one_undated_story_told_at_sea_and_off_a_country_is_one_event():
+    from wirecoder.dedup import article_stories
+
+    texts = {
+        "a1": "Commandos from the frigate INS Talwar drove off two skiffs whose crews tried to board the bulk carrier "
+              "Ocean Pearl in the Gulf of Aden, the navy said, seizing rifles and a boarding ladder.",
+        "a2": "Marine commandos of INS Talwar fired warning shots at pirates trying to board the Ocean Pearl off Somalia "
+              "and seized their rifles and ladder.",
+        "a3": "A Danish warship freed the crew of the fishing dhow Al Noor, held for a week by pirates off Somalia, "
+              "after a brief exchange of fire with the hijackers.",
+    }
+    stories = article_stories(list(texts.items()))
+    undated = dict(event_date=None, date_end=None, time_precision=None)
+    off_somalia = dict(location="Somalia", geonameid=51537, admin1=None, country="Somalia", iso3="SOM", latitude=10.0, longitude=49.0)
+    reports = [
+        sea_report("r-1", "a1", **undated),
+        sea_report("r-2", "a2", **undated | off_somalia),
+        sea_report("r-3", "a3", **undated | off_somalia | {"actor1": "Military Forces of Denmark"}),
+    ]
+    events = cluster_events(reports, stories=stories).events
+    assert sorted(sorted(s.article_id for s in e.sources) for e in events) == [["a1", "a2"], ["a3"]]
+
+
+def test_dedup_story_similarity_weighs_rare_words_and_ignores_the_place():
+    from wirecoder.dedup import article_stories
+
+    stories = article_stories([
+        ("a1", "Police in Athens clashed with youths after the shooting of Alexandros Grigoropoulos in Exarchia."),
+        ("a2", "Youths in Athens threw stones at police for a third night over the killing of Grigoropoulos in Exarchia."),
+        ("a3", "Police in Athens fired tear gas at strikers marching against pension cuts near the parliament."),
+    ])
+    same_story = stories["a1"].similarity(stories["a2"], ignore=["Athens"])
+    other_story = stories["a1"].similarity(stories["a3"], ignore=["Athens"])
+    assert same_story > 0.3 > other_story
+    assert stories["a1"].similarity(stories["a3"]) > other_story  # the shared city counted, unless told to ignore it

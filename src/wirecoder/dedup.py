@@ -16,8 +16,8 @@ import math
 import re
 import statistics
 import tomllib
-from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -59,22 +59,53 @@ def near_duplicate_articles(articles: Iterable[tuple[str, str]], rules: dict | N
     return {article_id: groups.find(article_id) for article_id in hashes}
 
 
-# a capitalised name that follows a lower-case word or a comma: not just the first word of a sentence
-PROPER_NAME = re.compile(r"(?<=[a-z,;] )([A-Z][\w'’-]{2,}(?: [A-Z][\w'’-]+)*)")
+WORD = re.compile(r"[a-z0-9][a-z0-9'-]+")
+STORY_TERMS = 100  # an article's story is its most telling words; the rest is noise and memory
+STORY_KEY_WORDS = 10  # undated reports are compared when their stories share one of these
 
 
-def article_names(articles: Iterable[tuple[str, str]]) -> dict[str, frozenset[str]]:
-    """{article_id: the proper names it uses} ("Grigoropoulos", "Exarchia", "Syntagma Square").
+@dataclass(frozen=True)
+class Story:
+    """What an article is about, as weighted words (tf-idf over the articles clustered together).
 
-    Reports of one story share their names; two riots in the same city years apart do not. With no
-    dates to compare, this is what keeps them apart.
-    """
-    return {article_id: frozenset(_names(text)) for article_id, text in articles}
+    Reports of one story share its telling words ("Grigoropoulos", "Exarchia", "teenager"); two riots
+    in one city years apart share the city's name and little else. With no dates to compare, this is
+    what keeps them apart."""
+
+    weights: Mapping[str, float]
+    key_words: tuple[str, ...] = ()  # its rarest words that other articles use too: where to look for them
+
+    def similarity(self, other: Story, ignore: Iterable[str] = ()) -> float:
+        """Cosine similarity, leaving out words both reports share anyway (the place's own name)."""
+        small, large = sorted((self.weights, other.weights), key=len)
+        skip = {w for phrase in ignore for w in WORD.findall(phrase.casefold())}
+        return sum(weight * large.get(word, 0.0) for word, weight in small.items() if word not in skip)
 
 
-def _names(text: str) -> Iterable[str]:
-    for match in PROPER_NAME.finditer(text):
-        yield re.sub(r"['’]s$", "", match.group(1)).casefold()
+def article_stories(articles: Sequence[tuple[str, str]], wanted: Collection[str] | None = None) -> dict[str, Story]:
+    """{article_id: Story} for the ``wanted`` articles (default all): a word weighs more the more the
+    article uses it and the fewer of ``articles`` do."""
+    documents: Counter[str] = Counter()
+    for _, text in articles:
+        documents.update(set(_story_words(text)))
+    total = len(articles)
+    stories = {}
+    for article_id, text in articles:
+        if wanted is not None and article_id not in wanted:
+            continue
+        words = Counter(_story_words(text))
+        weights = {w: (1 + math.log(n)) * (math.log((total + 1) / (documents[w] + 1)) + 1) for w, n in words.items()}
+        top = dict(sorted(weights.items(), key=lambda item: -item[1])[:STORY_TERMS])
+        norm = math.sqrt(sum(x * x for x in top.values())) or 1.0
+        shared = [w for w in top if documents[w] > 1][:STORY_KEY_WORDS]
+        stories[article_id] = Story({w: x / norm for w, x in top.items()}, tuple(shared))
+    return stories
+
+
+def _story_words(text: str) -> list[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS  # the word list only, no model
+
+    return [w for w in WORD.findall(text.casefold()) if w not in STOP_WORDS]
 
 
 def _minhash(text: str, size: int, num_perm: int) -> MinHash | None:
@@ -116,13 +147,13 @@ def cluster_events(
     previous: Sequence[Event] = (),
     article_groups: Mapping[str, str] | None = None,
     rules: dict | None = None,
-    names: Mapping[str, frozenset[str]] | None = None,
+    stories: Mapping[str, Story] | None = None,
 ) -> DedupResult:
     """Merge article-level reports of the same real event; keep ids of earlier events stable.
 
-    ``names`` (from :func:`article_names`) lets undated reports merge only within one story."""
+    ``stories`` (from :func:`article_stories`) lets undated reports merge only within one story."""
     rules = rules or load_rules()
-    clusters = _clusters(list(reports), rules, names or {})
+    clusters = _clusters(list(reports), rules, stories or {})
     groups = article_groups or {}
     merged = [merge_reports(cluster, groups) for cluster in clusters]
     merged = [replace(e, campaign_id=campaign_of(e, rules)) for e in merged]
@@ -141,7 +172,7 @@ def campaign_of(event: Event, rules: dict | None = None) -> str | None:
     return "c-" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
-def _clusters(reports: list[Event], rules: dict, names: Mapping[str, frozenset[str]]) -> list[list[Event]]:
+def _clusters(reports: list[Event], rules: dict, stories: Mapping[str, Story]) -> list[list[Event]]:
     """Day-precise reports link first; a vaguer report joins only when exactly one cluster fits it.
 
     Union-find alone would chain two different days through one "last week" report; ACLED keeps
@@ -149,14 +180,14 @@ def _clusters(reports: list[Event], rules: dict, names: Mapping[str, frozenset[s
     """
     links = _UnionFind()
     vague_pairs: list[tuple[Event, Event]] = []
-    for block in _blocks(reports, rules).values():
-        for a, b in _candidate_pairs(block):
-            if not same_event(a, b, rules, names):
-                continue
-            if _precise(a) == _precise(b) and (_precise(a) or _window_key(a) == _window_key(b)):
-                links.union(a.event_id, b.event_id)
-            else:
-                vague_pairs.append((a, b))
+    pairs = [pair for block in _blocks(reports, rules).values() for pair in _candidate_pairs(block)]
+    for a, b in pairs + list(_undated_story_pairs(reports, rules, stories)):
+        if not same_event(a, b, rules, stories):
+            continue
+        if _precise(a) == _precise(b) and (_precise(a) or _window_key(a) == _window_key(b)):
+            links.union(a.event_id, b.event_id)
+        else:
+            vague_pairs.append((a, b))
     fits: dict[str, set[str]] = defaultdict(set)
     for a, b in vague_pairs:
         vague, precise = (a, b) if not _precise(a) else (b, a)
@@ -211,6 +242,27 @@ def _candidate_pairs(block: list[Event]):
                     yield report, other
 
 
+def _undated_story_pairs(reports: list[Event], rules: dict, stories: Mapping[str, Story]):
+    """Undated reports whose articles share a telling word, whatever country block they fell in:
+    one story may place its event "off Somalia" in one report and "in the Gulf of Aden" in another."""
+    mergeable = set(rules["types"]["merge_families"])
+    by_word: dict[tuple, list[Event]] = defaultdict(list)
+    for report in reports:
+        story = stories.get(report.sources[0].article_id) if report.sources else None
+        if report.event_date or story is None or taxonomy.family(report.event_type) not in mergeable:
+            continue
+        for word in story.key_words:
+            by_word[(taxonomy.family(report.event_type), word)].append(report)
+    seen: set[tuple[str, str]] = set()
+    for group in by_word.values():
+        for index, a in enumerate(group):
+            for b in group[index + 1 :]:
+                key = (a.event_id, b.event_id)
+                if a.iso3 != b.iso3 and key not in seen:  # same-country pairs come from the blocks
+                    seen.add(key)
+                    yield a, b
+
+
 def _place_keys(report: Event) -> list:
     """The town, and the province it lies in: an undated report may join a story told at either."""
     keys = [("place", report.geonameid or report.location)]
@@ -219,43 +271,47 @@ def _place_keys(report: Event) -> list:
     return keys
 
 
-def same_event(a: Event, b: Event, rules: dict, names: Mapping[str, frozenset[str]] | None = None) -> bool:
+def same_event(a: Event, b: Event, rules: dict, stories: Mapping[str, Story] | None = None) -> bool:
     """ACLED's rule: same family, compatible actors, close places, overlapping dates."""
     if taxonomy.family(a.event_type) != taxonomy.family(b.event_type):
         return False
     if a.fatalities_scope != b.fatalities_scope:
         return False
     if not a.event_date or not b.event_date:
-        return _undated_match(a, b, rules, names or {}) and _actors_compatible(a, b, rules)
+        return _undated_match(a, b, rules, stories or {}) and _actors_compatible(a, b, rules)
     return _dates_overlap(a, b, rules) and _places_close(a, b, rules) and _actors_compatible(a, b, rules)
 
 
-def _undated_match(a: Event, b: Event, rules: dict, names: Mapping[str, frozenset[str]]) -> bool:
+def _undated_match(a: Event, b: Event, rules: dict, stories: Mapping[str, Story]) -> bool:
     """With no date to compare, the same town joins two reports, and only when their articles tell
-    the same story (they share proper names); a story told with many names may join a vaguer place."""
+    the same story; a story told unmistakably may join a vaguer place."""
     config = rules["dates"]
     if not config["undated_merges"]:
         return False
     same_town = a.geonameid is not None and a.geonameid == b.geonameid and max(a.geo_precision or 3, b.geo_precision or 3) <= 2
-    overlap = _name_overlap(a, b, names)
-    if overlap is None:  # no article text known: the place alone decides, as before
+    similarity = _story_similarity(a, b, stories)
+    if similarity is None:  # no article text known: the place alone decides, as before
         return same_town
     if same_town:
-        return overlap >= config["undated_min_name_overlap"]
+        return similarity >= config["undated_min_story_similarity"]
     # a dated cluster is a day somewhere; an undated report of the same sea or province may be any year
     both_undated = not a.event_date and not b.event_date
-    return both_undated and overlap >= config["undated_area_name_overlap"] and _places_close(a, b, rules)
+    return both_undated and similarity >= config["undated_area_story_similarity"] and _story_places_close(a, b, config)
 
 
-def _name_overlap(a: Event, b: Event, names: Mapping[str, frozenset[str]]) -> float | None:
-    first, second = (names.get(e.sources[0].article_id) if e.sources else None for e in (a, b))
+def _story_places_close(a: Event, b: Event, config: dict) -> bool:
+    """One story tells its place at several levels ("off Somalia", "the Gulf of Aden", "near Aden")."""
+    if a.latitude is None or b.latitude is None:
+        return bool(a.location) and (a.location or "").casefold() == (b.location or "").casefold()
+    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= config["undated_story_max_km"]
+
+
+def _story_similarity(a: Event, b: Event, stories: Mapping[str, Story]) -> float | None:
+    first, second = (stories.get(e.sources[0].article_id) if e.sources else None for e in (a, b))
     if first is None or second is None:
         return None
     # the place's own names say nothing: both reports are there already
-    where = {n.casefold() for e in (a, b) for n in (e.location, e.admin1, e.country) if n}
-    first, second = first - where, second - where
-    union = first | second
-    return len(first & second) / len(union) if union else 0.0
+    return first.similarity(second, ignore=[n for e in (a, b) for n in (e.location, e.admin1, e.country) if n])
 
 
 def _dates_overlap(a: Event, b: Event, rules: dict) -> bool:

@@ -90,6 +90,9 @@ def merge_events(store: Store):
     """Re-cluster every stored report into events (ids stay stable) and log the changes."""
     articles = [(a.id, a.text) for a in store.iter_articles()]
     groups = dedup.near_duplicate_articles(articles)
-    names = dedup.article_names(articles)
-    result = dedup.cluster_events(list(store.iter_reports()), list(store.iter_events()), groups, names=names)
+    reports = list(store.iter_reports())
+    # only undated reports need their article's story: the others are compared by date
+    undated = {s.article_id for r in reports if not r.event_date for s in r.sources}
+    stories = dedup.article_stories(articles, wanted=undated)
+    result = dedup.cluster_events(reports, list(store.iter_events()), groups, stories=stories)
     return store.replace_events(result.events, result.aliases)

@@ -233,7 +233,7 @@ class PlacesStage:
             return place.feature != "city" or place.population >= KNOWN_TOWN
         if _cc(self, place) in countries:
             return True
-        if place.feature in ("country", "admin1"):
+        if place.feature in ("country", "admin1", "region"):  # a sea or a country is known abroad too
             return True
         # a famous city abroad, but under a name like its own: GeoNames also lists Bochum as "Bohong" (pinyin);
         # never for "Sanga local government" (an admin unit of the story's country, not Sanya in China)
