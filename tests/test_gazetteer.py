@@ -63,3 +63,11 @@ def test_gazetteer_import_rejects_a_file_that_is_not_a_dump(tmp_path):
     bad.write_text("a\tfew\tcolumns\n" * 3)
     with pytest.raises(WirecoderError, match="not a GeoNames dump line"):
         import_file(bad, tmp_path / "user.sqlite", countries={}, admin1_names={})
+
+
+def test_gazetteer_codes_among_alternate_names_are_not_names(gazetteer):
+    from wirecoder.gazetteer.names import other_names
+
+    assert other_names("Ardabil", ["ADU", "OITL", "Ardebil", "1A", ""]) == ["Ardabil", "Ardebil"]
+    assert other_names("Hit", []) == ["Hit"]  # a town's own name stays, however short
+    assert not any(p.name == "Ardabil" for p in gazetteer.candidates("Adu"))

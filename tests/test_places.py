@@ -178,3 +178,14 @@ def test_places_unknown_village_takes_only_a_country_that_holds_it(stages, text,
     mention = next((m for m in found if m.span.text == village), None)
     got = mention.place.name if mention and mention.place else None
     assert got == country
+
+
+def test_places_ambiguous_name_votes_for_its_prominent_namesake(stages):
+    text = "Gunmen shot dead four traders on the road to Bouka, some distance north of Bangui, on Sunday."
+    found = run(stages, text, {"Bouka": "GPE", "Bangui": "GPE"})
+    assert {m.place.country for m in found if m.place} == {"Central African Republic"}
+
+
+def test_places_a_single_letter_is_never_a_place(stages):
+    found = run(stages, "A gunman killed two guards outside a bank in Kaduna on Monday.", {"A": "GPE", "Kaduna": "GPE"})
+    assert [m.span.text for m in found] == ["Kaduna"]

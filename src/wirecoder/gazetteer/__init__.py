@@ -73,11 +73,15 @@ class Gazetteer:
         found = self._rows("exact", exact, ())
         if found or not countries:
             return found
+        return self.look_alikes(name, countries)
+
+    def look_alikes(self, name: str, countries: Iterable[str]) -> list[Place]:
+        """Places of these countries spelled like ``name`` give or take transliteration (Hajeen/Hajin)."""
         loose = loose_key(name)
         if len(loose) < MIN_LOOSE_KEY:
             return []
-        # the loose key finds look-alikes; keep those still spelled mostly alike (Hajeen/Hajin, not Buratai/Burutu)
-        return [p for p in self._rows("loose", loose, countries) if _alike(exact, p.name)]
+        # the loose key finds look-alikes; keep those still spelled mostly alike (not Buratai/Burutu)
+        return [p for p in self._rows("loose", loose, tuple(sorted(set(countries)))) if _alike(exact_key(name), p.name)]
 
     def get(self, geonameid: int) -> Place | None:
         for db in reversed(self.dbs):

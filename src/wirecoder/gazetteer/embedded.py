@@ -17,10 +17,11 @@ from collections import defaultdict
 from unidecode import unidecode
 
 from .index import write_places
+from .names import other_names
 
 LATIN = re.compile(r"^[\u0000-\u024f\u1e00-\u1eff\u2019' .,()-]+$")
 ADMIN_SUFFIX = re.compile(r"\s+(?:governorate|province|region|state|oblast|district|prefecture|county|department|muhafazat)$", re.I)
-VERSION = "embedded-4"  # bump when name keys or the build change: the index is rebuilt
+VERSION = "embedded-5"  # bump when name keys or the build change: the index is rebuilt
 
 
 def latin_names(names) -> list[str]:
@@ -69,7 +70,7 @@ def fill(db: sqlite3.Connection) -> None:
             city["geonameid"], unidecode(city["name"]), *point, cc, country.get("iso3"), country.get("name"),
             admin[1] if admin else None, near.get("admin2") or None, "city", city["population"],
         )
-        rows.append((row, [city["name"], *latin_names(city["alternatenames"])]))
+        rows.append((row, other_names(city["name"], latin_names(city["alternatenames"]))))
     write_places(db, rows, fresh=True)
     write_places(db, _admin_rows(admins, countries, centroids), fresh=True)
     write_places(db, _district_rows(districts, admins, countries), fresh=True)

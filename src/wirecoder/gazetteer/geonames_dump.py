@@ -16,7 +16,7 @@ from unidecode import unidecode
 
 from ..errors import WirecoderError
 from .index import connect, write_places
-from .names import keys
+from .names import keys, other_names
 
 FEATURES = {"P": "city", "ADM1": "admin1", "ADM2": "admin2", "PCLI": "country"}
 BATCH = 5000
@@ -69,7 +69,7 @@ def _import_places(db: sqlite3.Connection, path: Path, countries, admin1_names) 
         iso3, country = countries.get(cc, ("", cc))
         place = (int(geonameid), asciiname or unidecode(name), float(lat), float(lon), cc, iso3, country,
                  admin1_names.get((cc, admin1)), None, feature, int(population or 0))
-        batch.append((place, [name, asciiname, *alternates.split(",")]))
+        batch.append((place, [asciiname, *other_names(name, alternates.split(","))]))
         if len(batch) >= BATCH:
             added += write_places(db, batch)
             batch = []

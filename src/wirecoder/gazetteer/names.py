@@ -22,6 +22,13 @@ VOWELS = re.compile(r"(?<=.)[aeiouyw]+")
 DOUBLES = re.compile(r"(.)\1+")
 TA_MARBUTA = re.compile(r"(?<=[aeiou])h\b")
 NOT_LETTER = re.compile(r"[^a-z ]+")
+# GeoNames lists airport and station codes among a town's names: "ADU" is Ardabil, "1A" a ward number
+CODE_LIKE = re.compile(r"^(?:[A-Z]{1,4}|.*\d.*)$")
+
+
+def other_names(main: str, alternates: Iterable[str]) -> list[str]:
+    """A town's own name, even "Hit", and those of its other names that are not codes."""
+    return [main, *(n for n in alternates if n and not CODE_LIKE.match(n))]
 
 
 @dataclass(frozen=True)

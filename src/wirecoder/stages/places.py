@@ -99,8 +99,9 @@ class PlacesStage:
         candidates = {t: self._candidates(t) for t in toponyms}
         countries = self.article_countries(doc, candidates)
         for toponym in toponyms:
-            if not candidates[toponym] and countries:
-                candidates[toponym] = self.gazetteer.candidates(_bare(toponym.span.text), countries)
+            # "al-Baghdadi" in an Iraqi story: Iraq's al-Baghdadi, not Baghdadeh in Iran
+            if countries and not any(_cc(self, p) in countries for p in candidates[toponym]):
+                candidates[toponym] = candidates[toponym] + self.gazetteer.look_alikes(_bare(toponym.span.text), countries)
         chosen = self.disambiguate(toponyms, candidates, countries)
         mentions = [self._mention(doc, t, chosen.get(t), chosen) for t in toponyms]
         return replace(doc, places=tuple(m for m in mentions if m is not None))
@@ -125,7 +126,7 @@ class PlacesStage:
             end = start + len(words)
             words, end = self._with_city_word(doc.article.text, start, end, words)
             known_variant = exact_key(words) in self.gazetteer.variants  # "U.S." in "U.S. officials" (an actor too)
-            if not words or self._adjective(words) or words.lower() in self.not_places:
+            if len(words) < 2 or self._adjective(words) or words.lower() in self.not_places:  # not "A" of "A man"
                 continue
             if _overlaps(start, end, taken) and not known_variant:
                 continue
@@ -188,13 +189,12 @@ class PlacesStage:
                 places = [p for p in places if p.feature != "city" or exact_key(p.name) == bare]
             if not places or not (toponym.from_entity or toponym.place_context):
                 continue
-            # an ambiguous name ("Alexandria") splits its vote; a country or province name counts more
-            countries = {_cc(self, p) for p in places}
+            # a country or province name counts more; "Bangui" says more than a hamlet
             weight = 3 if any(p.feature == "country" for p in places) else (2 if toponym.admin_word else 1)
-            if len(places) == 1 and places[0].population >= FAMOUS:  # "Bangui" says more than a hamlet
+            if len(places) == 1 and places[0].population >= FAMOUS:
                 weight = max(weight, 2)
-            for cc in countries:
-                votes[cc] += weight / len(countries)
+            for cc, share in _country_shares(self, places, toponym.admin_word).items():
+                votes[cc] += weight * share
         if not votes:
             return ()
         top = votes.most_common(1)[0][1]
@@ -398,6 +398,21 @@ def load_regions(extra=()) -> dict[str, Place]:
         place = Place(None, names[0], *point, "", "", feature="region")
         regions.update({exact_key(n): place for n in names})
     return regions
+
+
+def _country_shares(stage, places: list[Place], admin_word: bool) -> dict[str, float]:
+    """An ambiguous name splits its vote by how prominent each namesake is: "Iraq" is the country far
+    more than a city in Iran that GeoNames also calls so; "Bouka" more the town of 19,000 than the hamlet."""
+    if admin_word:  # "Niger State" is a state, not the country
+        places = [p for p in places if p.feature != "country"] or places
+    weights: Counter = Counter()
+    for place in places:
+        # a province is prominent whatever population the gazetteer gives it ("Borno State", not Borno in
+        # Italy), and so is the seat a "Donga Local Government Area" is named after
+        population = place.population if place.feature == "city" and not admin_word else max(place.population, FAMOUS)
+        weights[_cc(stage, place)] += math.sqrt(population + 100)
+    total = sum(weights.values())
+    return {cc: w / total for cc, w in weights.items()}
 
 
 def _all_iso2(gazetteer: Gazetteer) -> dict[str, str]:
