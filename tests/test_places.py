@@ -189,3 +189,28 @@ def test_places_ambiguous_name_votes_for_its_prominent_namesake(stages):
 def test_places_a_single_letter_is_never_a_place(stages):
     found = run(stages, "A gunman killed two guards outside a bank in Kaduna on Monday.", {"A": "GPE", "Kaduna": "GPE"})
     assert [m.span.text for m in found] == ["Kaduna"]
+
+
+def test_places_state_abbreviation_is_the_state(stages):
+    found = run(stages, "Two deputies were shot dead in Rockville, Md., on Tuesday.", {"Rockville": "GPE", "Md.": "GPE"})
+    state = next(m.place for m in found if m.span.text == "Md.")
+    assert (state.name, state.feature) == ("Maryland", "admin1")
+
+
+def test_places_large_city_the_model_calls_an_org_is_still_a_place(stages):
+    text = "The airline has no direct flights between Harare and London since the sanctions began."
+    found = run(stages, text, {"Harare": "ORG", "London": "GPE"})
+    harare = next(m.place for m in found if m.span.text == "Harare")
+    assert (harare.name, harare.country) == ("Harare", "Zimbabwe")
+
+
+def test_places_surname_of_a_person_named_in_full_is_not_a_city(stages):
+    text = "Senator Elizabeth Warren questioned the general about the raid. Warren asked who ordered it."
+    found = run(stages, text, {"Elizabeth Warren": "PERSON", "Warren": "ORG"})
+    assert [m.span.text for m in found] == []
+
+
+def test_places_common_word_province_of_an_unnamed_country_is_not_a_place(stages):
+    text = "Protesters marched to the Centre for Human Rights, where Southern delegates read a statement."
+    found = run(stages, text, {"Centre": "ORG", "Southern": "NORP"})
+    assert [m.span.text for m in found] == []

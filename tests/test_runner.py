@@ -34,7 +34,8 @@ def corpus(tmp_path):
 
 
 def run_cli(*args):
-    result = CliRunner().invoke(app, [str(a) for a in args])
+    # wide enough that a long temporary path is never wrapped in the middle of a file name
+    result = CliRunner().invoke(app, [str(a) for a in args], env={"COLUMNS": "400"})
     assert result.exit_code == 0, result.output
     return result
 

@@ -69,7 +69,7 @@ class Gazetteer:
         if variant:
             found = self._rows("exact", exact_key(variant[0]), (variant[1],)) or self._rows("loose", loose_key(variant[0]), (variant[1],))
             if found:
-                return found
+                return _named_towns_first(found, variant[0])
         found = self._rows("exact", exact, ())
         if found or not countries:
             return found
@@ -129,6 +129,15 @@ class Gazetteer:
             (db.execute("PRAGMA database_list").fetchone()[2], db.execute("SELECT count(*) FROM places").fetchone()[0], db.execute("SELECT count(*) FROM names").fetchone()[0])
             for db in self.dbs
         ]
+
+
+def _named_towns_first(places: list[Place], name: str) -> list[Place]:
+    """ "Md." means Maryland, not Maryland City, which GeoNames also calls "Maryland": when some town
+    bears the name itself, towns that only list it among other names go."""
+    key = exact_key(name)
+    if not any(p.feature == "city" and exact_key(p.name) == key for p in places):
+        return [p for p in places if p.feature != "city"] or places
+    return [p for p in places if p.feature != "city" or exact_key(p.name) == key]
 
 
 def _alike(key: str, name: str) -> bool:

@@ -32,6 +32,7 @@ from ..records import AnalyzedArticle, Place, PlaceMention, Sentence, Span
 from ..settings import Settings
 
 ENTITY_LABELS = {"GPE", "LOC", "FAC"}
+NAME_LABELS = {"ORG", "PERSON", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART"}  # the small model calls Harare an ORG
 NAME_SEQUENCE = re.compile(
     # "Ma'arrat al-Nu'man" keeps its apostrophes; "Baghdad's Tahrir Square" stops at the possessive
     r"(?<![\w-])(?:(?:al|el|ar|as|ash|ad|az|ez|an|at)-)?[A-Z]\w*(?:['’](?!s\b)\w+)*(?:-[A-Za-z]\w*(?:['’](?!s\b)\w+)*)*"
@@ -73,6 +74,7 @@ class Toponym:
     from_entity: bool
     admin_word: bool  # followed by "province", "governorate"...
     place_context: bool = False  # "in X", "the village of X", "X village": the text says it is a place
+    name_like: bool = False  # a name by its place in the sentence or by the model (any label), not a person's
 
 
 class PlacesStage:
@@ -111,6 +113,8 @@ class PlacesStage:
     def toponyms(self, doc: AnalyzedArticle, sentence: Sentence, index: int) -> list[Toponym]:
         text, offset = sentence.span.text, sentence.span.start
         taken = [(a.span.start, a.span.end) for a in doc.actors if a.sentence == index]
+        named = {(e.span.start, e.span.end) for e in sentence.entities if e.label in NAME_LABELS}
+        people = _person_words(doc)
         found: list[Toponym] = []
         spans = [(e.span.start, e.span.end, True) for e in sentence.entities if e.label in ENTITY_LABELS]
         spans += [(offset + m.start(), offset + m.end(), False) for m in NAME_SEQUENCE.finditer(text)]
@@ -136,7 +140,9 @@ class PlacesStage:
             admin_word = bool(ADMIN_WORDS.match(after) or ADMIN_BEFORE.search(before) or TRAILING_ADMIN.search(words))
             toponym = Toponym(Span(start, end, words), index, from_entity, admin_word)
             context = admin_word or self._looks_like_a_village(doc.article.text, toponym)
-            found.append(replace(toponym, place_context=context))
+            # "flights between Harare and London" (Harare tagged ORG): a name, not a sentence's first word
+            name_like = ((start, end) in named or start > sentence.span.start) and words not in people
+            found.append(replace(toponym, place_context=context, name_like=name_like))
         return found
 
     def _with_city_word(self, text: str, start: int, end: int, words: str) -> tuple[str, int]:
@@ -227,7 +233,7 @@ class PlacesStage:
     def _plausible(self, place: Place, toponym: Toponym, countries) -> bool:
         """Outside the article's countries only well-known places: no far-away village look-alikes.
         A capitalised word spaCy did not tag must also stand where a place name stands ("in X")."""
-        if not (toponym.from_entity or toponym.place_context):
+        if not (toponym.from_entity or toponym.place_context or (toponym.name_like and self._prominent(place, toponym, countries))):
             return False
         if not countries:  # nothing says where the story is: no unknown hamlets from anywhere in the world
             return place.feature != "city" or place.population >= KNOWN_TOWN
@@ -257,6 +263,15 @@ class PlacesStage:
         dateline_city = place.feature == "city" and toponym.span.text.isupper() and toponym.from_entity
         return (country_named, in_country, admin_named, dateline_city, primary, in_named_admin,
                 in_article_admin, capital, near, large_unit, math.log1p(place.population))
+
+    def _prominent(self, place: Place, toponym: Toponym, countries) -> bool:
+        """A country, a sea, a large city, or a province of the story's countries, under its own name,
+        is a place wherever it stands (not "Southern" or "Centre" of some country the story never names)."""
+        if exact_key(place.name) != exact_key(_bare(toponym.span.text)):
+            return False
+        if place.feature == "admin1":
+            return _cc(self, place) in countries
+        return place.feature in ("country", "region") or place.population >= FAMOUS
 
     def _is_capital(self, place: Place) -> bool:
         capital = self.capitals.get(_cc(self, place))
@@ -315,6 +330,14 @@ class PlacesStage:
 
 
 DATELINE_NAME = re.compile(r"(?:^|\n)([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})(?=%s)" % DATELINE_AFTER.pattern)
+
+
+def _person_words(doc: AnalyzedArticle) -> frozenset[str]:
+    """Words of people's full names in the article: after "Elizabeth Warren", "Warren" is her."""
+    return frozenset(
+        word for s in doc.sentences for e in s.entities if e.label == "PERSON" and " " in e.span.text
+        for word in e.span.text.split()
+    )
 
 
 def _attached(text: str, village: Toponym, country: Toponym) -> bool:
