@@ -54,6 +54,7 @@ LEADING_WORD = re.compile(r"^(?:the|The|In|At|On|From|Near|Outside|Inside|Across
 CITY_WORD = re.compile(r" [Cc]ity\b")
 FAMOUS = 100_000  # population above which a place may be named without its country
 KNOWN_TOWN = 1_000  # with no country known at all, smaller places are too likely look-alikes
+WORLD_CITY = 1_000_000  # such a city abroad beats a namesake of the story's country CAPITAL_OVER_LOCAL times smaller
 
 
 @dataclass(frozen=True)
@@ -248,8 +249,11 @@ class PlacesStage:
     def _score(self, place: Place, toponym: Toponym, countries, chosen, admins, local_population: int) -> tuple:
         # "London" in an American story is London, not a Kentucky town a thousand times smaller (unless
         # Kentucky is named); "Tripoli" in a Lebanese story stays in Lebanon
-        capital = self._is_capital(place) and place.population >= max(FAMOUS, CAPITAL_OVER_LOCAL * local_population)
-        in_country = _cc(self, place) in countries or capital
+        dwarfs_local = place.population >= max(FAMOUS, CAPITAL_OVER_LOCAL * local_population)
+        capital = self._is_capital(place) and dwarfs_local
+        # "Toronto" in an American story is Toronto, not the Ohio town of 5,000
+        world_city = place.feature == "city" and place.population >= WORLD_CITY and dwarfs_local
+        in_country = _cc(self, place) in countries or capital or world_city
         admin_named = toponym.admin_word and place.feature in ("admin1", "admin2")
         admins_in_sentence = {p.admin1 for t, p in chosen.items() if t.sentence == toponym.sentence and p.feature == "admin1"}
         in_named_admin = place.admin1 in admins_in_sentence
