@@ -112,3 +112,15 @@ def test_assemble_navy_foiling_a_piracy_attempt_is_a_clash_with_pirates(pipeline
     clash = next(e for e in events if e.sub_event_type == "Armed clash")
     assert (clash.actor1, clash.actor2, clash.location) == ("Military Forces of India", "Pirates", "Gulf of Aden")
     assert any(e.sub_event_type == "Arrests" for e in events)
+
+
+def test_assemble_province_named_for_the_event_beats_a_city_named_as_a_landmark(pipeline):
+    text = "A roadside bomb tore through a minibus in Paktika province south of Kabul on Tuesday, killing eight passengers."
+    events = events_of(pipeline, text)
+    assert [(e.location, e.admin1, e.geo_precision) for e in events] == [("Paktika", "Paktika", 3)]
+
+
+def test_assemble_sect_word_is_not_the_place_and_a_town_is_found_without_its_country(pipeline):
+    text = "A car bomb went off outside a Shiite mosque in the town of Mahmoudiya on Friday, killing six worshippers."
+    events = events_of(pipeline, text)
+    assert [(e.location, e.country) for e in events] == [("Al Mahmudiyah", "Iraq")]

@@ -16,6 +16,7 @@ from ..roles import Roles, assign_roles
 
 # How far back (in sentences) a field may be inherited from; beyond that it is left unknown.
 LOOKBACK = {"place": 4, "date": 2, "actors": 1}
+LANDMARK_RELATIONS = ("direction", "distance")  # "south of Kabul", "40 km from Kabul"
 ARMED_INTERS = {1, 2, 3, 4, 8}
 MAX_GAP = 40  # characters between two sentences beyond which text was skipped (not just a caption or a break)
 FEATURE_SPECIFICITY = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
@@ -81,7 +82,7 @@ def place_for(doc: AnalyzedArticle, trigger: TriggerMention) -> PlaceMention | N
         candidates = [p for p in doc.places if p.sentence == trigger.sentence - distance and p.geo_precision > 0]
         if not candidates:
             continue
-        best = min(candidates, key=lambda p: _place_rank(p, trigger))
+        best = _area_over_landmark(min(candidates, key=lambda p: _place_rank(p, trigger)), candidates)
         if chosen is None:
             chosen = best
             if not _country_only(best):
@@ -91,6 +92,19 @@ def place_for(doc: AnalyzedArticle, trigger: TriggerMention) -> PlaceMention | N
     if chosen is not None and _country_only(chosen):
         return _named_next(doc, trigger, chosen) or chosen
     return chosen or _main_place(doc)
+
+
+def _area_over_landmark(best: PlaceMention, candidates: list[PlaceMention]) -> PlaceMention:
+    """ "in Ghazni province south of Kabul": Kabul only says where the province lies; the event is in the
+    province. A town named as a landmark gives way to an area of its country that does not hold it."""
+    if best.relation not in LANDMARK_RELATIONS or best.place is None:
+        return best
+    areas = [
+        p for p in candidates
+        if p.place and p.place.feature in ("admin1", "admin2") and p.relation is None
+        and p.place.iso3 == best.place.iso3 and p.place.admin1 != best.place.admin1
+    ]
+    return areas[0] if areas else best
 
 
 def _named_next(doc: AnalyzedArticle, trigger: TriggerMention, country: PlaceMention) -> PlaceMention | None:

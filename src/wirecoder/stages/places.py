@@ -54,6 +54,8 @@ LEADING_WORD = re.compile(r"^(?:the|The|In|At|On|From|Near|Outside|Inside|Across
 CITY_WORD = re.compile(r" [Cc]ity\b")
 FAMOUS = 100_000  # population above which a place may be named without its country
 KNOWN_TOWN = 1_000  # with no country known at all, smaller places are too likely look-alikes
+LOOK_ALIKE_TOWN = 5_000  # with no country known, a transliterated name is trusted only for a town this large
+DWARFS = 10  # ...and only when it is this many times larger than its look-alikes abroad
 WORLD_CITY = 1_000_000  # such a city abroad beats a namesake of the story's country CAPITAL_OVER_LOCAL times smaller
 
 
@@ -101,6 +103,11 @@ class PlacesStage:
         toponyms = [t for i, s in enumerate(doc.sentences) for t in self.toponyms(doc, s, i)]
         candidates = {t: self._candidates(t) for t in toponyms}
         countries = self.article_countries(doc, candidates)
+        if not countries:  # "a market in the town of Mahmoudiya": no country named, one town spelled so
+            for toponym in toponyms:
+                if not candidates[toponym] and (toponym.place_context or toponym.from_entity):
+                    candidates[toponym] = self._only_look_alike_town(toponym)
+            countries = self.article_countries(doc, candidates)
         for toponym in toponyms:
             # "al-Baghdadi" in an Iraqi story: Iraq's al-Baghdadi, not Baghdadeh in Iran
             if countries and not any(_cc(self, p) in countries for p in candidates[toponym]):
@@ -174,10 +181,26 @@ class PlacesStage:
         region = self.regions.get(exact_key(toponym.span.text))
         return [region] if region else self.gazetteer.candidates(_bare(toponym.span.text), ())
 
+    def _only_look_alike_town(self, toponym: Toponym) -> list[Place]:
+        """Towns of some size spelled like the name, when they lie in one country, or one of them
+        dwarfs the others (Iraq's Mahmudiyah of 350,000, Egypt's of 35,000)."""
+        towns = sorted(
+            (p for p in self.gazetteer.look_alikes(_bare(toponym.span.text), ()) if p.feature == "city" and p.population >= LOOK_ALIKE_TOWN),
+            key=lambda p: -p.population,
+        )
+        if not towns:
+            return []
+        country = _cc(self, towns[0])
+        abroad = [p.population for p in towns if _cc(self, p) != country]
+        return [p for p in towns if _cc(self, p) == country] if not abroad or towns[0].population >= DWARFS * abroad[0] else []
+
     def _without_trailing_non_places(self, words: str) -> str:
-        """ "Baghdad Thursday" -> "Baghdad": a capitalised weekday or month ends the name."""
+        """ "Baghdad Thursday" -> "Baghdad": a capitalised weekday or month ends the name; so does a
+        lower-case word the model let in ("Paktika province south"), unless it names the unit."""
+        if self.capital_phrase and self.capital_phrase.search(words):  # "the Afghan capital"
+            return words
         parts = words.split(" ")
-        while len(parts) > 1 and parts[-1].lower() in self.not_places:
+        while len(parts) > 1 and (parts[-1].lower() in self.not_places or (parts[-1].islower() and not TRAILING_ADMIN.search(" ".join(parts)))):
             parts.pop()
         return " ".join(parts)
 
