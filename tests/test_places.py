@@ -214,3 +214,29 @@ def test_places_common_word_province_of_an_unnamed_country_is_not_a_place(stages
     text = "Protesters marched to the Centre for Human Rights, where Southern delegates read a statement."
     found = run(stages, text, {"Centre": "ORG", "Southern": "NORP"})
     assert [m.span.text for m in found] == []
+
+
+def test_places_unit_word_of_one_country_keeps_the_name_in_that_country(stages):
+    text = "Herdsmen killed eleven farmers in Guma Local Government Area of Benue State on Sunday."
+    found = run(stages, text, {"Benue State": "GPE"})
+    assert {m.place.country for m in found if m.place} == {"Nigeria"}
+
+
+def test_places_look_alike_in_another_province_gives_way_to_the_province_named(stages):
+    text = "Gunmen stormed Madari village in Kukawa council of Borno State, killing ten people."
+    found = run(stages, text, {"Borno State": "GPE"})
+    village = next(m for m in found if m.span.text == "Madari")
+    assert (village.place.admin1, village.relation, village.geo_precision) == ("Borno", "within", 3)
+
+
+def test_places_town_known_only_by_an_old_name_abroad_does_not_pull_its_country_in(stages):
+    text = "A truck bomb hit Abbasiya, a village 15 km north of the Iraqi city of Samarra, killing 17 people."
+    found = run(stages, text, {"Abbasiya": "GPE", "Samarra": "GPE"})
+    assert {m.place.country for m in found if m.place} == {"Iraq"}
+
+
+def test_places_apposition_names_the_country_of_an_unknown_town(stages):
+    text = "A bomber struck a checkpoint at Ghazalkot, a Pakistani border town facing India, killing 20."
+    found = run(stages, text, {"Ghazalkot": "GPE", "India": "GPE"})
+    town = next(m for m in found if m.span.text == "Ghazalkot")
+    assert (town.place.country, town.relation) == ("Pakistan", "within")

@@ -75,13 +75,14 @@ class Gazetteer:
             return found
         return self.look_alikes(name, countries)
 
-    def look_alikes(self, name: str, countries: Iterable[str]) -> list[Place]:
-        """Places of these countries spelled like ``name`` give or take transliteration (Hajeen/Hajin)."""
+    def look_alikes(self, name: str, countries: Iterable[str], similarity: float = MIN_SIMILARITY) -> list[Place]:
+        """Places of these countries (any, if none given) spelled like ``name`` give or take
+        transliteration (Hajeen/Hajin)."""
         loose = loose_key(name)
         if len(loose) < MIN_LOOSE_KEY:
             return []
         # the loose key finds look-alikes; keep those still spelled mostly alike (not Buratai/Burutu)
-        return [p for p in self._rows("loose", loose, tuple(sorted(set(countries)))) if _alike(exact_key(name), p.name)]
+        return [p for p in self._rows("loose", loose, tuple(sorted(set(countries)))) if _alike(exact_key(name), p.name, similarity)]
 
     def get(self, geonameid: int) -> Place | None:
         for db in reversed(self.dbs):
@@ -140,8 +141,8 @@ def _named_towns_first(places: list[Place], name: str) -> list[Place]:
     return [p for p in places if p.feature != "city" or exact_key(p.name) == key]
 
 
-def _alike(key: str, name: str) -> bool:
-    return SequenceMatcher(None, key, exact_key(name)).ratio() >= MIN_SIMILARITY
+def _alike(key: str, name: str, similarity: float = MIN_SIMILARITY) -> bool:
+    return SequenceMatcher(None, key, exact_key(name)).ratio() >= similarity
 
 
 FOUND_CACHE = 50_000  # lookups remembered per gazetteer before the memory is cleared

@@ -38,13 +38,6 @@ NAME_SEQUENCE = re.compile(
     r"(?<![\w-])(?:(?:al|el|ar|as|ash|ad|az|ez|an|at)-)?[A-Z]\w*(?:['’](?!s\b)\w+)*(?:-[A-Za-z]\w*(?:['’](?!s\b)\w+)*)*"
     r"(?:\s+(?:(?:al|el|ar|as|ash|ad|az|ez|an|at|de|del|la)[-\s]+)?[A-Z]\w*(?:['’](?!s\b)\w+)*(?:-[A-Za-z]\w*)*)*"
 )
-ADMIN_UNITS = (
-    r"(?:province|governorate|region|state|district|county|oblast|department|prefecture|municipality|commune"
-    r"|local government(?: area| council)?|LGA|chiefdom|emirate|territory|locality|sub-?district|tehsil|wilaya)"
-)
-ADMIN_WORDS = re.compile(rf"^\s+{ADMIN_UNITS}\b", re.I)
-ADMIN_BEFORE = re.compile(rf"\b{ADMIN_UNITS} of (?:the )?$", re.I)
-TRAILING_ADMIN = re.compile(rf"\s+{ADMIN_UNITS}$", re.I)
 PRECISION_BY_FEATURE = {"city": (1, 1), "admin2": (2, 3), "admin1": (3, 4), "country": (3, 6)}
 VILLAGE_SUFFIX = re.compile(r"\s+(?:village|town|city|camp)$", re.I)
 NEAR_KM = 300
@@ -52,9 +45,12 @@ DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\([^)]{1,40}\))?\s*[
 CAPITAL_OVER_LOCAL = 50  # a foreign capital beats a local namesake this many times smaller
 LEADING_WORD = re.compile(r"^(?:the|The|In|At|On|From|Near|Outside|Inside|Across|Around|Along|Throughout|Elsewhere in|Meanwhile in|Back in)\s+")
 CITY_WORD = re.compile(r" [Cc]ity\b")
+APPOSITION = re.compile(r",\s+an?\s+(\w+(?:\s+\w+)?)\s+(?:town|village|city|district|province|region|border town|port)\b")
 FAMOUS = 100_000  # population above which a place may be named without its country
 KNOWN_TOWN = 1_000  # with no country known at all, smaller places are too likely look-alikes
 LOOK_ALIKE_TOWN = 5_000  # with no country known, a transliterated name is trusted only for a town this large
+ALIAS_VOTE = 0.5  # a name matched only among a place's other names says less about the story's country
+ANYWHERE_SIMILARITY = 0.8  # Mahmoudiya/Mahmudiyah 0.9; Fanga/Fuyang 0.73 is too far for a guess abroad
 DWARFS = 10  # ...and only when it is this many times larger than its look-alikes abroad
 WORLD_CITY = 1_000_000  # such a city abroad beats a namesake of the story's country CAPITAL_OVER_LOCAL times smaller
 
@@ -71,6 +67,39 @@ DATELINE = Relation(re.compile("$^"), "dateline", 0, 0)
 
 
 @dataclass(frozen=True)
+class AdminUnits:
+    """The words of knowledge/admin_units.csv ("province", "LGA") and the countries some of them imply."""
+
+    after: re.Pattern  # "Idlib province"
+    before: re.Pattern  # "the state of Borno"
+    trailing: re.Pattern  # a name that ends with its unit
+    countries: tuple[tuple[re.Pattern, frozenset[str]], ...]
+
+    @classmethod
+    def load(cls, extra=()) -> AdminUnits:
+        rows = list(read_rows("admin_units", ("unit",), extra))
+        units = "(?:" + "|".join(r["unit"] for r in rows) + ")"
+        return cls(
+            re.compile(rf"^\s+({units})\b", re.I),
+            re.compile(rf"\b({units}) of (?:the )?$", re.I),
+            re.compile(rf"\s+({units})$", re.I),
+            tuple((re.compile(r["unit"], re.I), frozenset(r["countries"].split("|"))) for r in rows if r["countries"]),
+        )
+
+    def find(self, before: str, words: str, after: str) -> str | None:
+        """The unit word beside a name, if any: its own ("Benue State") before a neighbour's ("Guma LGA of")."""
+        found = self.trailing.search(words) or self.after.match(after) or self.before.search(before)
+        return found.group(1) if found else None
+
+    def countries_of(self, unit: str) -> frozenset[str]:
+        return next((countries for pattern, countries in self.countries if pattern.fullmatch(unit)), frozenset())
+
+    def bare(self, name: str) -> str:
+        """ "Kalat district" -> "Kalat" """
+        return self.trailing.sub("", name)
+
+
+@dataclass(frozen=True)
 class Toponym:
     span: Span
     sentence: int
@@ -78,6 +107,8 @@ class Toponym:
     admin_word: bool  # followed by "province", "governorate"...
     place_context: bool = False  # "in X", "the village of X", "X village": the text says it is a place
     name_like: bool = False  # a name by its place in the sentence or by the model (any label), not a person's
+    name: str = ""  # the words without their unit: "Kalat" of "Kalat district"
+    unit_countries: frozenset[str] = frozenset()  # a "Local Government Area" is Nigerian
 
 
 class PlacesStage:
@@ -87,8 +118,9 @@ class PlacesStage:
 
     def __init__(self, gazetteer: Gazetteer, relations: list[Relation], demonyms: dict[str, str], iso2: dict[str, str],
                  not_places: frozenset[str] = frozenset(), regions: dict[str, Place] | None = None,
-                 capitals: dict[str, str] | None = None):
+                 capitals: dict[str, str] | None = None, units: AdminUnits | None = None):
         self.gazetteer = gazetteer
+        self.units = units or AdminUnits.load()
         self.capitals = capitals or {}  # iso2 -> capital city name
         words = "|".join(sorted((re.escape(d) for d in demonyms), key=len, reverse=True))
         # "the Afghan capital", "Somalia's capital"
@@ -111,7 +143,7 @@ class PlacesStage:
         for toponym in toponyms:
             # "al-Baghdadi" in an Iraqi story: Iraq's al-Baghdadi, not Baghdadeh in Iran
             if countries and not any(_cc(self, p) in countries for p in candidates[toponym]):
-                candidates[toponym] = candidates[toponym] + self.gazetteer.look_alikes(_bare(toponym.span.text), countries)
+                candidates[toponym] = candidates[toponym] + self.gazetteer.look_alikes(toponym.name, countries)
         chosen = self.disambiguate(toponyms, candidates, countries)
         mentions = [self._mention(doc, t, chosen.get(t), chosen) for t in toponyms]
         return replace(doc, places=tuple(m for m in mentions if m is not None))
@@ -144,10 +176,11 @@ class PlacesStage:
                 continue
             if any(t.span.start <= start < t.span.end for t in found):
                 continue
-            after, before = doc.article.text[end : end + 20], doc.article.text[max(0, start - 25) : start]
-            admin_word = bool(ADMIN_WORDS.match(after) or ADMIN_BEFORE.search(before) or TRAILING_ADMIN.search(words))
-            toponym = Toponym(Span(start, end, words), index, from_entity, admin_word)
-            context = admin_word or self._looks_like_a_village(doc.article.text, toponym)
+            after, before = doc.article.text[end : end + 30], doc.article.text[max(0, start - 25) : start]
+            unit = self.units.find(before, words, after)
+            toponym = Toponym(Span(start, end, words), index, from_entity, unit is not None, name=self.units.bare(words),
+                              unit_countries=self.units.countries_of(unit) if unit else frozenset())
+            context = toponym.admin_word or self._looks_like_a_village(doc.article.text, toponym)
             # "flights between Harare and London" (Harare tagged ORG): a name, not a sentence's first word
             name_like = ((start, end) in named or start > sentence.span.start) and words not in people
             found.append(replace(toponym, place_context=context, name_like=name_like))
@@ -179,13 +212,14 @@ class PlacesStage:
             cities = [p for p in self.gazetteer.candidates(name, (cc,)) if p.feature == "city" and _cc(self, p) == cc] if name else []
             return sorted(cities, key=lambda p: -p.population)[:1]
         region = self.regions.get(exact_key(toponym.span.text))
-        return [region] if region else self.gazetteer.candidates(_bare(toponym.span.text), ())
+        return [region] if region else self.gazetteer.candidates(toponym.name, ())
 
     def _only_look_alike_town(self, toponym: Toponym) -> list[Place]:
         """Towns of some size spelled like the name, when they lie in one country, or one of them
         dwarfs the others (Iraq's Mahmudiyah of 350,000, Egypt's of 35,000)."""
         towns = sorted(
-            (p for p in self.gazetteer.look_alikes(_bare(toponym.span.text), ()) if p.feature == "city" and p.population >= LOOK_ALIKE_TOWN),
+            (p for p in self.gazetteer.look_alikes(toponym.name, (), ANYWHERE_SIMILARITY)
+             if p.feature == "city" and p.population >= LOOK_ALIKE_TOWN),
             key=lambda p: -p.population,
         )
         if not towns:
@@ -200,7 +234,7 @@ class PlacesStage:
         if self.capital_phrase and self.capital_phrase.search(words):  # "the Afghan capital"
             return words
         parts = words.split(" ")
-        while len(parts) > 1 and (parts[-1].lower() in self.not_places or (parts[-1].islower() and not TRAILING_ADMIN.search(" ".join(parts)))):
+        while len(parts) > 1 and (parts[-1].lower() in self.not_places or (parts[-1].islower() and not self.units.trailing.search(" ".join(parts)))):
             parts.pop()
         return " ".join(parts)
 
@@ -214,8 +248,11 @@ class PlacesStage:
         for cc in self._demonym_countries(" ".join(s.span.text for s in doc.sentences)):
             votes[cc] += 1
         for toponym, places in candidates.items():
+            if toponym.unit_countries:  # "Guma Local Government Area" says Nigeria, whatever Guma else may be
+                votes.update({cc: 2 for cc in toponym.unit_countries})
+                continue
             if toponym.admin_word:  # "Kalat district" is named after Kalat; "Shiroro LGA" after no Sirolo in Italy
-                bare = exact_key(_bare(toponym.span.text))
+                bare = exact_key(toponym.name)
                 places = [p for p in places if p.feature != "city" or exact_key(p.name) == bare]
             if not places or not (toponym.from_entity or toponym.place_context):
                 continue
@@ -223,12 +260,19 @@ class PlacesStage:
             weight = 3 if any(p.feature == "country" for p in places) else (2 if toponym.admin_word else 1)
             if len(places) == 1 and places[0].population >= FAMOUS:
                 weight = max(weight, 2)
+            if not self._under_own_name(toponym, places):  # "Abbasiya" is an old name GeoNames gives Yehud
+                weight *= ALIAS_VOTE
             for cc, share in _country_shares(self, places, toponym.admin_word).items():
                 votes[cc] += weight * share
         if not votes:
             return ()
         top = votes.most_common(1)[0][1]
-        return tuple(cc for cc, n in votes.items() if n * 2 > top and cc)
+        # a country only half-named ("Okha": a town in India or in Russia) does not join a story told elsewhere
+        return tuple(cc for cc, n in votes.items() if n * 2 > top and (n >= 1 or top < 1) and cc)
+
+    def _under_own_name(self, toponym: Toponym, places: list[Place]) -> bool:
+        key = exact_key(toponym.name)
+        return key in self.gazetteer.variants or any(exact_key(p.name) == key for p in places)
 
     def disambiguate(self, toponyms, candidates, countries) -> dict[Toponym, Place]:
         """Two passes: the second sees every other toponym's first choice (places of one story cluster)."""
@@ -243,7 +287,7 @@ class PlacesStage:
                     chosen[toponym] = max(
                         plausible[toponym], key=lambda p: self._score(p, toponym, countries, others, admins, local[toponym])
                     )
-        return chosen
+        return {t: p for t, p in chosen.items() if not _look_alike_elsewhere(t, p, chosen)}
 
     def _named_admins(self, plausible, countries) -> set[tuple[str, str]]:
         """Provinces and states the article names ("Deir ez-Zor province", "Louisiana")."""
@@ -259,6 +303,8 @@ class PlacesStage:
         A capitalised word spaCy did not tag must also stand where a place name stands ("in X")."""
         if not (toponym.from_entity or toponym.place_context or (toponym.name_like and self._prominent(place, toponym, countries))):
             return False
+        if toponym.unit_countries and _cc(self, place) not in toponym.unit_countries:
+            return False
         if not countries:  # nothing says where the story is: no unknown hamlets from anywhere in the world
             return place.feature != "city" or place.population >= KNOWN_TOWN
         if _cc(self, place) in countries:
@@ -267,7 +313,7 @@ class PlacesStage:
             return True
         # a famous city abroad, but under a name like its own: GeoNames also lists Bochum as "Bohong" (pinyin);
         # never for "Sanga local government" (an admin unit of the story's country, not Sanya in China)
-        return not toponym.admin_word and place.population >= FAMOUS and _spelled_alike(toponym.span.text, place.name)
+        return not toponym.admin_word and place.population >= FAMOUS and _spelled_alike(toponym.name, place.name)
 
     def _score(self, place: Place, toponym: Toponym, countries, chosen, admins, local_population: int) -> tuple:
         # "London" in an American story is London, not a Kentucky town a thousand times smaller (unless
@@ -284,7 +330,7 @@ class PlacesStage:
         near = sum(_km(place, other) < NEAR_KM for other in chosen.values() if other.feature == "city")
         # "Russia" is the country, not Russia, Ohio; "Charleston" is Charleston, not a town once called so
         large_unit = place.feature in ("country", "region", "admin1")
-        primary = exact_key(place.name) == exact_key(_bare(toponym.span.text))
+        primary = exact_key(place.name) == exact_key(toponym.name)
         # "Niger State" is the Nigerian state, not the country
         country_named = place.feature in ("country", "region") and not toponym.admin_word
         dateline_city = place.feature == "city" and toponym.span.text.isupper() and toponym.from_entity
@@ -294,7 +340,7 @@ class PlacesStage:
     def _prominent(self, place: Place, toponym: Toponym, countries) -> bool:
         """A country, a sea, a large city, or a province of the story's countries, under its own name,
         is a place wherever it stands (not "Southern" or "Centre" of some country the story never names)."""
-        if exact_key(place.name) != exact_key(_bare(toponym.span.text)):
+        if exact_key(place.name) != exact_key(toponym.name):
             return False
         if place.feature == "admin1":
             return _cc(self, place) in countries
@@ -321,6 +367,8 @@ class PlacesStage:
             )
             if admin is not None:
                 return PlaceMention(toponym.span, toponym.sentence, admin, "within", 3, 4)
+            if self._apposition_countries(doc, toponym):  # "Wagah, a Pakistani town on the border with India"
+                country = None
             country = country or self._country_said(doc, toponym)
             if country is not None:
                 return PlaceMention(toponym.span, toponym.sentence, country, "within", 3, 6)
@@ -331,10 +379,17 @@ class PlacesStage:
         return PlaceMention(toponym.span, toponym.sentence, place, relation and relation.relation, geo_precision, where_prec)
 
     def _country_said(self, doc: AnalyzedArticle, toponym: Toponym) -> Place | None:
-        """ "the Cameroonian town of Ashigashiya": the country of the demonym before the name."""
-        before = doc.article.text[doc.sentences[toponym.sentence].span.start : toponym.span.start]
-        said = self._demonym_countries(before)
+        """ "the Cameroonian town of Ashigashiya", "Wagah, a Pakistani town": the country of the demonym
+        the text gives the place (an apposition after it first, else the nearest one before it)."""
+        said = self._apposition_countries(doc, toponym)
+        if not said:
+            before = doc.article.text[doc.sentences[toponym.sentence].span.start : toponym.span.start]
+            said = self._demonym_countries(before)
         return self.gazetteer.country(said[-1]) if said else None
+
+    def _apposition_countries(self, doc: AnalyzedArticle, toponym: Toponym) -> list[str]:
+        after = APPOSITION.match(doc.article.text, toponym.span.end)
+        return self._demonym_countries(after.group(1)) if after else []
 
     def _demonym_countries(self, text: str) -> list[str]:
         """The country of each demonym in the text, in order ("Syrian", "Iraqi" -> SY, IQ)."""
@@ -357,6 +412,15 @@ class PlacesStage:
 
 
 DATELINE_NAME = re.compile(r"(?:^|\n)([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})(?=%s)" % DATELINE_AFTER.pattern)
+
+
+def _look_alike_elsewhere(toponym: Toponym, place: Place, chosen: dict[Toponym, Place]) -> bool:
+    """ "Sanga local government in Kaduna State" is not Shanga in Kebbi State: a town that only looks like
+    the name, outside the province the sentence names, is no better than not knowing the village."""
+    if place.feature != "city" or exact_key(place.name) == exact_key(toponym.name):
+        return False
+    named = {p.admin1 for t, p in chosen.items() if t.sentence == toponym.sentence and p.feature == "admin1" and p.iso3 == place.iso3}
+    return bool(named) and place.admin1 not in named
 
 
 def _person_words(doc: AnalyzedArticle) -> frozenset[str]:
@@ -382,12 +446,8 @@ def _is_dateline(text: str, toponym: Toponym) -> bool:
     return not text[line_start : toponym.span.start].strip() and bool(DATELINE_AFTER.match(text, toponym.span.end)) and toponym.span.text.isupper()
 
 
-def _spelled_alike(text: str, name: str) -> bool:
-    return SequenceMatcher(None, exact_key(_bare(text)), exact_key(name)).ratio() >= 0.7
-
-
-def _bare(name: str) -> str:
-    return TRAILING_ADMIN.sub("", name)
+def _spelled_alike(bare: str, name: str) -> bool:
+    return SequenceMatcher(None, exact_key(bare), exact_key(name)).ratio() >= 0.7
 
 
 def _strip_the(start: int, words: str) -> tuple[int, str]:
@@ -423,7 +483,7 @@ def build(settings: Settings) -> PlacesStage:
     by_word = {d.word.lower(): iso2.get(d.iso3, "") for d in demonyms}
     not_places = frozenset(w.lower() for r in read_rows("not_places", ("word",), settings.knowledge_paths) for w in r["word"].split("|"))
     return PlacesStage(gazetteer, load_relations(settings.knowledge_paths), by_word, iso2, not_places,
-                       load_regions(settings.knowledge_paths), _capitals())
+                       load_regions(settings.knowledge_paths), _capitals(), AdminUnits.load(settings.knowledge_paths))
 
 
 @lru_cache(maxsize=1)
