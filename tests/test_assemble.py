@@ -124,3 +124,12 @@ def test_assemble_sect_word_is_not_the_place_and_a_town_is_found_without_its_cou
     text = "A car bomb went off outside a Shiite mosque in the town of Mahmoudiya on Friday, killing six worshippers."
     events = events_of(pipeline, text)
     assert [(e.location, e.country) for e in events] == [("Al Mahmudiyah", "Iraq")]
+
+
+def test_assemble_town_named_after_the_province_is_where_the_one_event_happened(pipeline):
+    text = (
+        "A roadside bomb killed six soldiers in Helmand province on Tuesday, officials said. "
+        "The device exploded under their armoured vehicle on a road near Lashkar Gah."
+    )
+    events = [e for e in events_of(pipeline, text) if e.fatalities_scope == "event"]
+    assert [(e.location, e.geo_precision, e.fatalities) for e in events] == [("Lashkar Gah", 2, 6)]

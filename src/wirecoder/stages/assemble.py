@@ -37,6 +37,7 @@ from .assemble_drafts import (
     fold_back_references,
     give_lone_event_its_dead,
     merge_concurrent,
+    refine_places,
     retyped_for_civilian_target,
     split_campaign_toll,
 )
@@ -56,6 +57,7 @@ class AssembleStage:
         drafts = [d for t in doc.triggers if not t.negated for d in split_campaign_toll(self._draft(doc, t))]
         drafts = fold_back_references(doc.article.text, drafts)
         drafts = merge_concurrent(drafts)
+        drafts = refine_places(drafts)
         drafts = give_lone_event_its_dead(doc, drafts)
         events = [to_event(doc, draft) for draft in drafts]
         events = [e for e in with_stable_ids(doc.article.id, events) if e.confidence >= self.min_confidence]

@@ -141,6 +141,41 @@ def _concurrency_key(draft: Draft) -> tuple:
     )
 
 
+# --- the place told later: "...killed seven in Balochistan. The blast hit near Naseerabad" -----------
+
+
+def refine_places(drafts: Sequence[Draft]) -> list[Draft]:
+    """An event told first at a province or country and then, without new figures, at a town inside
+    it is one event at the town (ACLED codes the most precise place the report gives)."""
+    kept = list(drafts)
+    for finer in drafts:
+        coarse = next((d for d in kept if d is not finer and _refines(finer, d)), None)
+        if coarse is not None and finer in kept:
+            kept[kept.index(coarse)] = _fill_from(replace(coarse, place=finer.place), finer)
+            kept.remove(finer)
+    return kept
+
+
+def _refines(finer: Draft, coarse: Draft) -> bool:
+    town, area = finer.place and finer.place.place, coarse.place and coarse.place.place
+    if finer.counts or town is None or area is None or town.feature != "city" or finer.place.geo_precision not in (1, 2):
+        return False
+    if scope_of_counts(coarse.counts) != "event":  # a campaign's toll is no one day's event
+        return False
+    if area.feature not in ("admin1", "country") or town.iso3 != area.iso3 or (area.feature == "admin1" and town.admin1 != area.admin1):
+        return False
+    same_kind = taxonomy.family(finer.trigger.event_type) == taxonomy.family(coarse.trigger.event_type)
+    return same_kind and _compatible(finer.roles, coarse.roles) and _same_day(finer.date, coarse.date)
+
+
+def _compatible(one: Roles, other: Roles) -> bool:
+    return all(a is None or b is None or a.name == b.name for a, b in ((one.actor1, other.actor1), (one.actor2, other.actor2)))
+
+
+def _same_day(one: DateMention | None, other: DateMention | None) -> bool:
+    return one is None or other is None or (one.start, one.end) == (other.start, other.end)
+
+
 def _fill_from(winner: Draft, other: Draft | None) -> Draft:
     """The winner keeps its own counts and takes the kinds it lacks (the injured of the next sentence)."""
     if other is None:
