@@ -27,6 +27,7 @@ def test_export_jsonl_keeps_the_contract_field_names():
     assert set(CONTRACT) <= set(record)
     assert record["sources"][0] == {
         "article_id": "a1", "outlet": "Levant Wire", "url": None, "published": "2018-10-05", "reported_by": None,
+        "fatalities": None,
     }  # fmt: skip
     assert record["evidence"][0]["text"] == "Clashes"
 

@@ -50,6 +50,7 @@ def test_runner_merges_two_outlets_into_one_event_and_reports_bad_files(corpus, 
     clash = clashes[0]
     assert (clash.event_date, clash.location, clash.n_sources) == ("2018-10-04", "Hajin", 2)
     assert (clash.fatalities, clash.fatalities_low, clash.fatalities_high) == (9, 9, 11)
+    assert sorted((s.article_id, s.fatalities) for s in clash.sources) == [("first.txt", 9), ("second.txt", 11)]  # who said which
 
 
 def test_runner_second_run_changes_nothing(corpus, tmp_path):

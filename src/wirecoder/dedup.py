@@ -361,7 +361,7 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def merge_reports(cluster: Sequence[Event], article_groups: Mapping[str, str]) -> Event:
     """One event from its reports: the most precise report's fields, every source and its evidence."""
     base = min(cluster, key=_specificity)
-    sources = tuple(dict.fromkeys(s for r in cluster for s in r.sources))
+    sources = _one_source_per_report(s for r in cluster for s in r.sources)
     independent = {_original(s, article_groups) for s in _one_per_article(sources)}
     figures = [r for r in cluster if r.fatalities_best is not None or r.fatalities_low is not None]
     return replace(
@@ -393,6 +393,16 @@ def _latest_start(cluster: Sequence[Event]) -> str | None:
 def _earliest_end(cluster: Sequence[Event]) -> str | None:
     ends = [r.date_end or r.event_date for r in cluster if r.event_date]
     return min(ends) if ends else None
+
+
+def _one_source_per_report(sources) -> tuple:
+    """An article's two sentences about one event are one source; it keeps the figure it gave."""
+    kept: dict[tuple, object] = {}
+    for source in sources:
+        key = (source.article_id, source.outlet, source.url, source.published, source.reported_by)
+        if key not in kept or kept[key].fatalities is None:
+            kept[key] = source
+    return tuple(kept.values())
 
 
 def _one_per_article(sources):

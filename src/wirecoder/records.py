@@ -202,6 +202,7 @@ class Source:
     url: str | None = None
     published: str | None = None  # ISO date
     reported_by: str | None = None  # the original claimant, e.g. "Syrian Observatory for Human Rights"
+    fatalities: int | None = None  # the dead this report gives (its best figure): who said nine, who said eleven
 
 
 @dataclass(frozen=True, slots=True)

@@ -104,7 +104,7 @@ def to_event(doc: AnalyzedArticle, draft: Draft) -> Event:
             roles.actor1.inter if roles.actor1 else None,
             roles.actor2.inter if roles.actor2 else None,
         ),
-        sources=(_source(article, reported_by),),
+        sources=(_source(article, reported_by, fatalities.get("fatalities_best")),),
         evidence=evidence,
         confidence=_confidence(draft),
     )
@@ -243,13 +243,14 @@ def _evidence(article_id: str, draft: Draft, attribution: Span | None) -> tuple[
     return tuple(Evidence(field, article_id, s.start, s.end, s.text) for field, s in spans)
 
 
-def _source(article, reported_by: str | None) -> Source:
+def _source(article, reported_by: str | None, fatalities: int | None) -> Source:
     return Source(
         article_id=article.id,
         outlet=article.source,
         url=article.url,
         published=_iso(article.published),
         reported_by=reported_by,
+        fatalities=fatalities,
     )
 
 
