@@ -61,3 +61,7 @@ def test_actors_user_registry_file_is_added(tmp_path):
     stage = actors.build(Settings(knowledge_paths=(extra,)))
     assert names(stage, "The River Guard ambushed a patrol.")[0][1] == "River Guard Militia"
     assert load_registry((extra,)).canonical("RGM") == "River Guard Militia"
+
+
+def test_actors_demonyms_of_countries_the_knowledge_files_leave_out_come_from_countryinfo(stage):
+    assert ("Greek police", "Police Forces of Greece") in names(stage, "Greek police fired tear gas at the crowd.")

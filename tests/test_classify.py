@@ -66,6 +66,8 @@ def test_classify_marks_denials_and_threats_as_negated(stage):
         "The striker scored twice as the home side attacked all evening in the match.",
         "A driver was killed when his car crashed into a truck on the highway.",
         "Stocks rallied after the central bank decision.",
+        "Investigators found a shotgun and three shells in the trunk of his car.",
+        "The wounded guard had yet to regain consciousness on Wednesday, doctors said.",
     ],
 )
 def test_classify_figurative_and_non_conflict_text_yields_nothing(stage, text):

@@ -240,3 +240,16 @@ def test_places_apposition_names_the_country_of_an_unknown_town(stages):
     found = run(stages, text, {"Ghazalkot": "GPE", "India": "GPE"})
     town = next(m for m in found if m.span.text == "Ghazalkot")
     assert (town.place.country, town.relation) == ("Pakistan", "within")
+
+
+def test_places_many_small_namesakes_do_not_outvote_the_capital(stages):
+    text = "Greek students marched again on Sunday. A police station in Athens was firebombed overnight."
+    found = run(stages, text, {"Athens": "GPE"})
+    athens = next(m.place for m in found if m.span.text == "Athens")
+    assert athens.country == "Greece"
+
+
+def test_places_surname_of_a_person_is_not_a_small_town_even_after_at(stages):
+    text = "The gunman walked toward the office of Paul Riva, a partner, and fired at Riva twice."
+    found = run(stages, text, {"Paul Riva": "PERSON", "Riva": "GPE"})
+    assert [m.span.text for m in found if m.place] == []

