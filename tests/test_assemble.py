@@ -133,3 +133,9 @@ def test_assemble_town_named_after_the_province_is_where_the_one_event_happened(
     )
     events = [e for e in events_of(pipeline, text) if e.fatalities_scope == "event"]
     assert [(e.location, e.geo_precision, e.fatalities) for e in events] == [("Lashkar Gah", 2, 6)]
+
+
+def test_assemble_page_date_line_dates_the_report_not_the_event(pipeline):
+    text = "Posted: 12 May 2021 09:30 GMT\nMilitants shelled the village of Kafr Nabl in Idlib province, killing three farmers."
+    events = events_of(pipeline, text, published=None)
+    assert [(e.event_date, e.date_end, e.time_precision) for e in events] == [("2021-05-06", "2021-05-12", 2)]

@@ -134,16 +134,21 @@ def sea_report(report_id, article_id, **fields):
     return report(report_id, article_id, "Wire", **(at_sea | fields))
 
 
-def test_dedup_undated_reports_at_sea_merge_only_with_each_other():
-    from wirecoder.dedup import article_stories
+def test_dedup_undated_report_at_sea_joins_a_dated_one_only_when_told_in_nearly_the_same_words():
+    from wirecoder.dedup import Story
 
-    story = "The warship INS Talwar, led by Commander Rao Mehta, stopped the dhow Al Qadir near Socotra, said Captain Ashok Verma."
-    texts = {"a1": story, "a2": story.replace("stopped", "halted"), "a3": story.replace("stopped", "turned back")}
-    stories = article_stories(list(texts.items()))
+    # similarities: a1-a2 1.0 (undated pair), a1-a3 0.3 (dated: too little for a sea), a1-a4 0.95 (dated, same words)
+    stories = {
+        "a1": Story({"talwar": 1.0}, ("talwar",)),
+        "a2": Story({"talwar": 1.0}, ("talwar",)),
+        "a3": Story({"talwar": 0.3, "socotra": 0.954}, ("talwar",)),
+        "a4": Story({"talwar": 0.95, "dhow": 0.312}, ("talwar",)),
+    }
     undated = dict(event_date=None, date_end=None, time_precision=None)
-    reports = [sea_report("r-1", "a1", **undated), sea_report("r-2", "a2", **undated), sea_report("r-3", "a3")]
-    events = cluster_events(reports, stories=stories).events
-    assert sorted(len(e.sources) for e in events) == [1, 2]
+    first = [sea_report("r-1", "a1", **undated), sea_report("r-2", "a2", **undated), sea_report("r-3", "a3")]
+    assert sorted(sorted(s.article_id for s in e.sources) for e in cluster_events(first, stories=stories).events) == [["a1", "a2"], ["a3"]]
+    second = first[:2] + [sea_report("r-4", "a4")]
+    assert [len(e.sources) for e in cluster_events(second, stories=stories).events] == [3]
 
 
 def test_dedup_one_undated_story_told_at_sea_and_off_a_country_is_one_event():

@@ -83,23 +83,28 @@ class Story:
 
 
 def article_stories(articles: Sequence[tuple[str, str]], wanted: Collection[str] | None = None) -> dict[str, Story]:
-    """{article_id: Story} for the ``wanted`` articles (default all): a word weighs more the more the
-    article uses it and the fewer of ``articles`` do."""
+    """{article_id: Story}: a word weighs more the more the article uses it and the fewer of
+    ``articles`` do. With ``wanted`` (the articles of undated reports), only those stories and the
+    stories of articles sharing one of their key words: the others are never compared by story."""
     documents: Counter[str] = Counter()
     for _, text in articles:
         documents.update(set(_story_words(text)))
-    total = len(articles)
-    stories = {}
-    for article_id, text in articles:
-        if wanted is not None and article_id not in wanted:
-            continue
-        words = Counter(_story_words(text))
-        weights = {w: (1 + math.log(n)) * (math.log((total + 1) / (documents[w] + 1)) + 1) for w, n in words.items()}
-        top = dict(sorted(weights.items(), key=lambda item: -item[1])[:STORY_TERMS])
-        norm = math.sqrt(sum(x * x for x in top.values())) or 1.0
-        shared = [w for w in top if documents[w] > 1][:STORY_KEY_WORDS]
-        stories[article_id] = Story({w: x / norm for w, x in top.items()}, tuple(shared))
+    stories = {a: _story(text, documents, len(articles)) for a, text in articles if wanted is None or a in wanted}
+    if wanted is not None:
+        keys = {w for story in stories.values() for w in story.key_words}
+        for article_id, text in articles:
+            if article_id not in stories and keys.intersection(_story_words(text)):
+                stories[article_id] = _story(text, documents, len(articles))
     return stories
+
+
+def _story(text: str, documents: Counter, total: int) -> Story:
+    words = Counter(_story_words(text))
+    weights = {w: (1 + math.log(n)) * (math.log((total + 1) / (documents[w] + 1)) + 1) for w, n in words.items()}
+    top = dict(sorted(weights.items(), key=lambda item: -item[1])[:STORY_TERMS])
+    norm = math.sqrt(sum(x * x for x in top.values())) or 1.0
+    shared = [w for w in top if documents[w] > 1][:STORY_KEY_WORDS]
+    return Story({w: x / norm for w, x in top.items()}, tuple(shared))
 
 
 def _story_words(text: str) -> list[str]:
@@ -243,22 +248,27 @@ def _candidate_pairs(block: list[Event]):
 
 
 def _undated_story_pairs(reports: list[Event], rules: dict, stories: Mapping[str, Story]):
-    """Undated reports whose articles share a telling word, whatever country block they fell in:
-    one story may place its event "off Somalia" in one report and "in the Gulf of Aden" in another."""
+    """Undated reports and the reports whose articles share a telling word with theirs, whatever
+    country block they fell in: one story may place its event "off Somalia" in one report and "in the
+    Gulf of Aden" in another, and only some of its articles may carry a date."""
     mergeable = set(rules["types"]["merge_families"])
+    limit = rules["dates"]["story_word_max_reports"]
     by_word: dict[tuple, list[Event]] = defaultdict(list)
     for report in reports:
         story = stories.get(report.sources[0].article_id) if report.sources else None
-        if report.event_date or story is None or taxonomy.family(report.event_type) not in mergeable:
+        if story is None or taxonomy.family(report.event_type) not in mergeable:
             continue
         for word in story.key_words:
             by_word[(taxonomy.family(report.event_type), word)].append(report)
     seen: set[tuple[str, str]] = set()
     for group in by_word.values():
+        if len(group) > limit:  # a word this many reports share tells no one story
+            continue
         for index, a in enumerate(group):
             for b in group[index + 1 :]:
                 key = (a.event_id, b.event_id)
-                if a.iso3 != b.iso3 and key not in seen:  # same-country pairs come from the blocks
+                # pairs of dated reports, and same-country pairs, come from the blocks
+                if (not a.event_date or not b.event_date) and a.iso3 != b.iso3 and key not in seen:
                     seen.add(key)
                     yield a, b
 
@@ -294,9 +304,11 @@ def _undated_match(a: Event, b: Event, rules: dict, stories: Mapping[str, Story]
         return same_town
     if same_town:
         return similarity >= config["undated_min_story_similarity"]
-    # a dated cluster is a day somewhere; an undated report of the same sea or province may be any year
+    # a dated cluster is a day somewhere; an undated report of the same sea or province may be any year,
+    # unless its story is told in nearly the same words
     both_undated = not a.event_date and not b.event_date
-    return both_undated and similarity >= config["undated_area_story_similarity"] and _story_places_close(a, b, config)
+    needed = config["undated_area_story_similarity"] if both_undated else config["undated_dated_story_similarity"]
+    return similarity >= needed and _story_places_close(a, b, config)
 
 
 def _story_places_close(a: Event, b: Event, config: dict) -> bool:

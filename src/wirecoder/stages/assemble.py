@@ -43,6 +43,7 @@ from .assemble_drafts import (
 )
 from .assemble_fields import counts_for, date_for, place_for, reported_by_for, roles_for
 
+UNDATED_WINDOW_DAYS = 6  # an event a dated report gives no day for happened in the week before
 
 
 class AssembleStage:
@@ -134,7 +135,7 @@ def _date_fields(mention: DateMention | None, published: dt.date | None, scope: 
         return {"event_date": _iso(start), "date_end": _iso(published), "time_precision": 3 if start else None, "date_prec": 5 if start else None}
     # An undated event in a dated report happened in the days before publication: a week-wide window.
     return {
-        "event_date": _iso(published - dt.timedelta(days=6)),
+        "event_date": _iso(published - dt.timedelta(days=UNDATED_WINDOW_DAYS)),
         "date_end": _iso(published),
         "time_precision": 2,
         "date_prec": 3,

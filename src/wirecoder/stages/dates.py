@@ -261,7 +261,7 @@ def resolve(match: re.Match, pattern: DatePattern, published: dt.date | None) ->
 class DatesStage:
     name = "dates"
     reads = ("sentences",)
-    writes = ("dates",)
+    writes = ("dates",)  # and the article's publication date, when only its date line gives it
 
     def __init__(self, patterns: list[DatePattern]):
         self.patterns = patterns
@@ -272,9 +272,13 @@ class DatesStage:
             published = published.date()
         if published is None:
             published = self.header_date(doc)
+            if published is not None:  # the page's date line is the report's date for every later stage
+                doc = replace(doc, article=replace(doc.article, published=published))
         mentions = []
         for index, sentence in enumerate(doc.sentences):
             for match, pattern in find_matches(sentence.span.text, self.patterns):
+                if _publication_line(doc, sentence.span, match):
+                    continue  # "Updated: November 11, 2011 20:09 IST" dates the page, not the event
                 start = sentence.span.start + match.start()
                 span = Span(start, start + len(match.group()), match.group())
                 mentions.append(DateMention(span, index, *resolve(match, pattern, published)))
@@ -282,20 +286,36 @@ class DatesStage:
 
 
     def header_date(self, doc: AnalyzedArticle) -> dt.date | None:
-        """A day with its year in the first words of the article: the date line of a copied page."""
-        if not doc.blocks:
-            return None
-        first = doc.blocks[0]
-        header = doc.article.text[first.start : min(first.end, first.start + HEADER_CHARS)]
-        for match, pattern in find_matches(header, self.patterns):
-            if pattern.resolver in ABSOLUTE and match.groupdict().get("year"):
-                start, end, *_ = resolve(match, pattern, None)
-                if start is not None and start == end:
-                    return start
+        """A day with its year in the first words of the article: the date line of a copied page (read
+        from the raw text: cleaning drops "Posted: ..." lines as page furniture)."""
+        for line in doc.article.text[:HEADER_CHARS].splitlines():
+            for match, pattern in find_matches(line, self.patterns):
+                if pattern.resolver in ABSOLUTE and match.groupdict().get("year") and _date_line(line, match):
+                    start, end, *_ = resolve(match, pattern, None)
+                    if start is not None and start == end:
+                        return start
         return None
 
 
 HEADER_CHARS = 160  # a date line sits above or beside the headline, not in the story
+PUBLICATION_LINE_WORDS = 6  # besides its date, a page's date line holds a few words ("Updated", "IST")
+
+
+def _publication_line(doc: AnalyzedArticle, sentence: Span, match: re.Match) -> bool:
+    """A sentence at the top of the page that is little more than a date."""
+    return sentence.start < HEADER_CHARS and _date_line(sentence.text, match)
+
+
+def _date_line(text: str, match: re.Match) -> bool:
+    """ "Updated: November 11, 2011 20:09 IST", "Friday, November 11, 2011": a date and a few page words."""
+    rest = re.findall(r"[A-Za-z]+", text[: match.start()] + " " + text[match.end() :])
+    if len(rest) > PUBLICATION_LINE_WORDS:
+        return False
+    # "Updated", "Posted on", "IST", "GMT": a page's words; "Fighting raged on Tuesday" is a story
+    return not any(w.islower() for w in rest) or any(w.lower() in PUBLICATION_WORDS for w in rest)
+
+
+PUBLICATION_WORDS = {"updated", "published", "posted", "modified", "last", "first", "date", "ist", "gmt", "utc", "est", "edt", "am", "pm"}
 
 
 @lru_cache(maxsize=8)

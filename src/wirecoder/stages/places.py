@@ -38,7 +38,8 @@ NAME_SEQUENCE = re.compile(
     r"(?<![\w-])(?:(?:al|el|ar|as|ash|ad|az|ez|an|at)-)?[A-Z]\w*(?:['’](?!s\b)\w+)*(?:-[A-Za-z]\w*(?:['’](?!s\b)\w+)*)*"
     r"(?:\s+(?:(?:al|el|ar|as|ash|ad|az|ez|an|at|de|del|la)[-\s]+)?[A-Z]\w*(?:['’](?!s\b)\w+)*(?:-[A-Za-z]\w*)*)*"
 )
-PRECISION_BY_FEATURE = {"city": (1, 1), "admin2": (2, 3), "admin1": (3, 4), "country": (3, 6)}
+# ACLED geo_precision and UCDP where_prec by feature; a sea or a region beyond one country is UCDP 7
+PRECISION_BY_FEATURE = {"city": (1, 1), "admin2": (2, 3), "admin1": (3, 4), "country": (3, 6), "region": (3, 7)}
 VILLAGE_SUFFIX = re.compile(r"\s+(?:village|town|city|camp)$", re.I)
 NEAR_KM = 300
 DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\([^)]{1,40}\))?\s*[–—-]")
