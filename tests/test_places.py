@@ -253,3 +253,9 @@ def test_places_surname_of_a_person_is_not_a_small_town_even_after_at(stages):
     text = "The gunman walked toward the office of Paul Riva, a partner, and fired at Riva twice."
     found = run(stages, text, {"Paul Riva": "PERSON", "Riva": "GPE"})
     assert [m.span.text for m in found if m.place] == []
+
+
+def test_places_patron_country_before_backed_or_led_is_not_where_it_happened(stages):
+    found = run(stages, "Saudi-led aircraft and US-backed fighters struck positions near Hodeidah.", {"US": "GPE", "Hodeidah": "GPE"})
+    us = next(m for m in found if m.span.text == "US")
+    assert (us.relation, us.geo_precision) == ("patron", 0)

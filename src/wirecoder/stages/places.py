@@ -65,6 +65,9 @@ class Relation:
 
 
 DATELINE = Relation(re.compile("$^"), "dateline", 0, 0)
+# "US-backed forces", "the Saudi-led coalition": the country backs someone; the event is elsewhere
+PATRON = re.compile(r"[-‑](?:backed|led|based|funded|trained|armed|allied|brokered|sponsored|supported|made|owned)\b", re.I)
+PATRON_OF = Relation(re.compile("$^"), "patron", 0, 0)
 
 
 @dataclass(frozen=True)
@@ -403,6 +406,8 @@ class PlacesStage:
     def _relation(self, text: str, toponym: Toponym) -> Relation | None:
         if _is_dateline(text, toponym):
             return DATELINE
+        if PATRON.match(text, toponym.span.end):
+            return PATRON_OF
         before = text[max(0, toponym.span.start - 40) : toponym.span.start]
         return next((r for r in self.relations if r.pattern.search(before)), None)
 
