@@ -186,3 +186,15 @@ def test_dedup_story_similarity_weighs_rare_words_and_ignores_the_place():
     other_story = stories["a1"].similarity(stories["a3"], ignore=["Athens"])
     assert same_story > 0.3 > other_story
     assert stories["a1"].similarity(stories["a3"]) > other_story  # the shared city counted, unless told to ignore it
+
+
+def test_dedup_two_reports_without_a_day_that_no_dated_event_claims_are_one_event():
+    monday_paper = report("r-1", "a1", "Levant Wire", event_date="2018-09-28", date_end="2018-10-04", time_precision=2)
+    tuesday_paper = report("r-2", "a2", "Gulf Courier", event_date="2018-09-29", date_end="2018-10-05", time_precision=2)
+    assert [len(e.sources) for e in cluster_events([monday_paper, tuesday_paper]).events] == [2]
+    day_one = report("r-3", "a3", "Valley Post", event_date="2018-09-30", date_end="2018-09-30")
+    # both vague reports fit the one dated event (and each other): all three are one event
+    assert [len(e.sources) for e in cluster_events([monday_paper, tuesday_paper, day_one]).events] == [3]
+    day_two = report("r-4", "a4", "River Post", event_date="2018-10-03", date_end="2018-10-03")
+    events = cluster_events([monday_paper, tuesday_paper, day_one, day_two]).events
+    assert sorted(len(e.sources) for e in events) == [1, 1, 1, 1]  # each fits two days: none is merged

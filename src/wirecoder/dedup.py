@@ -178,7 +178,8 @@ def campaign_of(event: Event, rules: dict | None = None) -> str | None:
 
 
 def _clusters(reports: list[Event], rules: dict, stories: Mapping[str, Story]) -> list[list[Event]]:
-    """Day-precise reports link first; a vaguer report joins only when exactly one cluster fits it.
+    """Day-precise reports link first; a vaguer report joins only when exactly one day-cluster fits
+    it, and vague reports no day-cluster fits link with each other.
 
     Union-find alone would chain two different days through one "last week" report; ACLED keeps
     different days apart, so a vague report that fits several day-events stays on its own.
@@ -195,11 +196,16 @@ def _clusters(reports: list[Event], rules: dict, stories: Mapping[str, Story]) -
             vague_pairs.append((a, b))
     fits: dict[str, set[str]] = defaultdict(set)
     for a, b in vague_pairs:
-        vague, precise = (a, b) if not _precise(a) else (b, a)
-        fits[vague.event_id].add(links.find(precise.event_id))
+        if _precise(a) != _precise(b):
+            vague, precise = (a, b) if not _precise(a) else (b, a)
+            fits[vague.event_id].add(links.find(precise.event_id))
     for vague_id, clusters in fits.items():
         if len(clusters) == 1:
             links.union(vague_id, next(iter(clusters)))
+    # two vague reports ("this week", a report with no day) that no day-event claims are one event
+    for a, b in vague_pairs:
+        if not _precise(a) and not _precise(b) and not fits[a.event_id] and not fits[b.event_id]:
+            links.union(a.event_id, b.event_id)
     clusters: dict[str, list[Event]] = defaultdict(list)
     for report in reports:
         clusters[links.find(report.event_id)].append(report)
