@@ -79,3 +79,13 @@ def test_classify_user_file_adds_a_trigger(tmp_path):
     extra.write_text('pattern,sub_event_type,if_civilians,if_state,confidence\ntechnicals? (?:opened up|raked),Armed clash,,,0.8\n')
     stage = classify.build(Settings(knowledge_paths=(extra,)))
     assert types(stage, "Technicals raked the hillside positions.")[0][0] == "Armed clash"
+
+
+def test_classify_match_report_yields_no_event_but_an_attack_on_a_derby_does(stage):
+    match_report = (
+        "The visitors' attack looked sharper before half-time. The hosts won the battle in midfield and the "
+        "goalkeeper was beaten twice. Two players were booked after a clash near the touchline."
+    )
+    assert types(stage, match_report) == []
+    attack = "Gunmen opened fire on fans leaving the derby at the city stadium, killing four people."
+    assert types(stage, attack) != []

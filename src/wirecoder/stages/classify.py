@@ -35,6 +35,7 @@ from ..settings import Settings
 
 CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\b(?:but|while|whereas|after|before|as|when)\b", re.IGNORECASE)
 WORDS_BEFORE = 6
+ARTICLE_VETO_WORDS = 3  # distinct words of an article-scope veto ("derby", "goalkeeper", "yellow card")
 AFTER_NEGATION = re.compile(r"^\W*(?:\w+\s+){0,1}(?:was|were|has|have|had)\s+(?:not|never)\b", re.IGNORECASE)
 STATE_INTERS = {taxonomy.STATE, taxonomy.EXTERNAL}
 
@@ -66,6 +67,7 @@ class Lexicon:
     armed: re.Pattern
     state: re.Pattern
     crowd: re.Pattern
+    article_vetoes: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,7 @@ def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
         rules=tuple(rules),
         phrase_vetoes=_words([r["pattern"] for r in vetoes if r["scope"] == "phrase"]),
         sentence_vetoes=_words([r["pattern"] for r in vetoes if r["scope"] == "sentence"]),
+        article_vetoes=_words([r["pattern"] for r in vetoes if r["scope"] == "article"]),
         negation=re.compile("|".join(r["pattern"] for r in modifiers if r["kind"] == "negation"), re.I),
         hypothetical=re.compile("|".join(r["pattern"] for r in modifiers if r["kind"] == "hypothetical"), re.I),
         civilian=_words([r["pattern"] for r in roles if r["kind"] == "civilian"]),
@@ -124,11 +127,20 @@ class ClassifyStage:
         self.lexicon = lexicon
 
     def __call__(self, doc: AnalyzedArticle) -> AnalyzedArticle:
+        if self._vetoed_article(doc):
+            return replace(doc, triggers=())
         triggers: list[TriggerMention] = []
         for index, sentence in enumerate(doc.sentences):
             actors = [a for a in doc.actors if a.sentence == index]
             triggers.extend(self.classify_sentence(sentence, index, actors))
         return replace(doc, triggers=tuple(triggers))
+
+    def _vetoed_article(self, doc: AnalyzedArticle) -> bool:
+        """A match report ("derby", "goalkeeper", "stoppage time") tells of clashes and attacks that are not war."""
+        if not self.lexicon.article_vetoes:
+            return False
+        text = " ".join(s.span.text for s in doc.sentences)
+        return len({m.group().lower() for m in self.lexicon.article_vetoes.finditer(text)}) >= ARTICLE_VETO_WORDS
 
     def classify_sentence(self, sentence: Sentence, index: int, actors: list[ActorMention]) -> list[TriggerMention]:
         text = sentence.span.text
