@@ -89,3 +89,8 @@ def test_classify_match_report_yields_no_event_but_an_attack_on_a_derby_does(sta
     assert types(stage, match_report) == []
     attack = "Gunmen opened fire on fans leaving the derby at the city stadium, killing four people."
     assert types(stage, attack) != []
+
+
+def test_classify_diplomatic_clash_and_verbal_attack_are_no_events(stage):
+    text = "Diplomats described a clash of positions, and Ethiopia attacked what it called outdated colonial-era treaties."
+    assert types(stage, text) == []
