@@ -259,3 +259,16 @@ def test_places_patron_country_before_backed_or_led_is_not_where_it_happened(sta
     found = run(stages, "Saudi-led aircraft and US-backed fighters struck positions near Hodeidah.", {"US": "GPE", "Hodeidah": "GPE"})
     us = next(m for m in found if m.span.text == "US")
     assert (us.relation, us.geo_precision) == ("patron", 0)
+
+
+def test_places_site_lies_in_the_town_named_before_it(stages):
+    text = "Hundreds rallied in Baghdad on Friday. Young men marched across the Jumhuriya Bridge toward Tahrir Square."
+    found = run(stages, text, {"Baghdad": "GPE", "Jumhuriya Bridge": "FAC", "Tahrir Square": "FAC"})
+    sites = [(m.span.text, m.place.name, m.relation, m.geo_precision) for m in found if m.relation == "site"]
+    assert sites == [("Jumhuriya Bridge", "Baghdad", "site", 1), ("Tahrir Square", "Baghdad", "site", 1)]
+
+
+def test_places_site_named_after_its_town_and_people_named_like_sites(stages):
+    text = "Worshippers fled the Manila Cathedral after the blast. The actor Conleth Hill said he was shaken."
+    found = run(stages, text, {"Manila Cathedral": "FAC", "Conleth Hill": "PERSON"})
+    assert [(m.span.text, m.place.name) for m in found if m.place] == [("Manila Cathedral", "Manila")]

