@@ -272,3 +272,16 @@ def test_places_site_named_after_its_town_and_people_named_like_sites(stages):
     text = "Worshippers fled the Manila Cathedral after the blast. The actor Conleth Hill said he was shaken."
     found = run(stages, text, {"Manila Cathedral": "FAC", "Conleth Hill": "PERSON"})
     assert [(m.span.text, m.place.name) for m in found if m.place] == [("Manila Cathedral", "Manila")]
+
+
+def test_places_the_story_countrys_capital_beats_its_small_namesakes(stages):
+    text = "Protesters from Ohio marched on the Capitol, and hundreds more gathered in Washington on Sunday."
+    found = run(stages, text, {"Ohio": "GPE", "Washington": "GPE"})
+    washington = next(m.place for m in found if m.span.text == "Washington")
+    assert (washington.admin1, washington.feature) == ("District of Columbia", "city")
+
+
+def test_places_a_sentence_first_word_the_article_writes_as_a_name_elsewhere_is_a_name(stages):
+    text = "Rebels still hold Douma and its farms. Douma is surrounded by government troops, the army said."
+    found = run(stages, text, {"Douma": "PERSON"})
+    assert [m.place.country for m in found if m.place] == ["Syria", "Syria"]

@@ -44,6 +44,7 @@ VILLAGE_SUFFIX = re.compile(r"\s+(?:village|town|city|camp)$", re.I)
 NEAR_KM = 300
 DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\([^)]{1,40}\))?\s*[–—-]")
 CAPITAL_OVER_LOCAL = 50  # a foreign capital beats a local namesake this many times smaller
+CAPITAL_AT_HOME = 10  # the story's own capital beats its country's namesakes this many times smaller
 LEADING_WORD = re.compile(r"^(?:the|The|In|At|On|From|Near|Outside|Inside|Across|Around|Along|Throughout|Elsewhere in|Meanwhile in|Back in)\s+")
 CITY_WORD = re.compile(r" [Cc]ity\b")
 APPOSITION = re.compile(r",\s+an?\s+(\w+(?:\s+\w+)?)\s+(?:town|village|city|district|province|region|border town|port)\b")
@@ -140,7 +141,8 @@ class PlacesStage:
         self.iso2 = iso2  # iso3 -> iso2
 
     def __call__(self, doc: AnalyzedArticle) -> AnalyzedArticle:
-        toponyms = [t for i, s in enumerate(doc.sentences) for t in self.toponyms(doc, s, i)]
+        names = doc_names(doc)
+        toponyms = [t for i, s in enumerate(doc.sentences) for t in self.toponyms(doc, s, i, names)]
         candidates = {t: self._candidates(t) for t in toponyms}
         countries = self.article_countries(doc, candidates)
         if not countries:  # "a market in the town of Mahmoudiya": no country named, one town spelled so
@@ -158,11 +160,12 @@ class PlacesStage:
 
     # --- finding toponyms -------------------------------------------------------------------------
 
-    def toponyms(self, doc: AnalyzedArticle, sentence: Sentence, index: int) -> list[Toponym]:
+    def toponyms(self, doc: AnalyzedArticle, sentence: Sentence, index: int, names: DocNames | None = None) -> list[Toponym]:
         text, offset = sentence.span.text, sentence.span.start
         taken = [(a.span.start, a.span.end) for a in doc.actors if a.sentence == index]
         named = {(e.span.start, e.span.end) for e in sentence.entities if e.label in NAME_LABELS}
-        people = _person_words(doc)
+        names = names or doc_names(doc)
+        people = names.people
         found: list[Toponym] = []
         spans = [(e.span.start, e.span.end, True) for e in sentence.entities if e.label in ENTITY_LABELS]
         spans += [(offset + m.start(), offset + m.end(), False) for m in NAME_SEQUENCE.finditer(text)]
@@ -190,7 +193,8 @@ class PlacesStage:
                               unit_countries=self.units.countries_of(unit) if unit else frozenset())
             context = toponym.admin_word or self._looks_like_a_village(doc.article.text, toponym)
             # "flights between Harare and London" (Harare tagged ORG): a name, not a sentence's first word
-            name_like = ((start, end) in named or start > sentence.span.start) and words not in people
+            # "Douma is surrounded...": a sentence's first word is a name when the article writes it so mid-sentence
+            name_like = ((start, end) in named or start > sentence.span.start or words in names.mid_sentence) and words not in people
             found.append(replace(toponym, place_context=context, name_like=name_like, person_word=words in people))
         return found
 
@@ -286,7 +290,7 @@ class PlacesStage:
         """Two passes: the second sees every other toponym's first choice (places of one story cluster)."""
         plausible = {t: [p for p in candidates[t] if self._plausible(p, t, countries)] for t in toponyms}
         admins = self._named_admins(plausible, countries)
-        local = {t: max((p.population for p in ps if _cc(self, p) in countries), default=0) for t, ps in plausible.items()}
+        local = {t: sorted((p.population for p in ps if _cc(self, p) in countries and p.feature == "city"), reverse=True) for t, ps in plausible.items()}
         chosen: dict[Toponym, Place] = {}
         for _ in range(2):
             for toponym in toponyms:
@@ -326,11 +330,17 @@ class PlacesStage:
         # never for "Sanga local government" (an admin unit of the story's country, not Sanya in China)
         return not toponym.admin_word and place.population >= FAMOUS and _spelled_alike(toponym.name, place.name)
 
-    def _score(self, place: Place, toponym: Toponym, countries, chosen, admins, local_population: int) -> tuple:
+    def _score(self, place: Place, toponym: Toponym, countries, chosen, admins, local_towns: list[int]) -> tuple:
         # "London" in an American story is London, not a Kentucky town a thousand times smaller (unless
         # Kentucky is named); "Tripoli" in a Lebanese story stays in Lebanon
-        dwarfs_local = place.population >= max(FAMOUS, CAPITAL_OVER_LOCAL * local_population)
-        capital = self._is_capital(place) and dwarfs_local
+        # the largest namesake in the story's countries other than this place itself: Washington, DC
+        # dwarfs the twenty small American Washingtons, whatever country the story is about
+        others = list(local_towns)
+        if place.feature == "city" and place.population in others:
+            others.remove(place.population)
+        dwarfs_local = place.population >= max(FAMOUS, CAPITAL_OVER_LOCAL * (others[0] if others else 0))
+        at_home = _cc(self, place) in countries
+        capital = self._is_capital(place) and (dwarfs_local or (at_home and place.population >= CAPITAL_AT_HOME * (others[0] if others else 0)))
         # "Toronto" in an American story is Toronto, not the Ohio town of 5,000
         world_city = place.feature == "city" and place.population >= WORLD_CITY and dwarfs_local
         in_country = _cc(self, place) in countries or capital or world_city
@@ -352,7 +362,8 @@ class PlacesStage:
         """A country, a sea, a large city, or a province of the story's countries, under its own name,
         is a place wherever it stands (not "Southern" or "Centre" of some country the story never names)."""
         if exact_key(place.name) != exact_key(toponym.name):
-            return False
+            # "Douma" for Duma: another spelling of a large town, not a name GeoNames lends it in passing
+            return place.feature == "city" and place.population >= FAMOUS and _spelled_alike(toponym.name, place.name)
         if place.feature == "admin1":
             return _cc(self, place) in countries
         return place.feature in ("country", "region") or place.population >= FAMOUS
@@ -474,12 +485,21 @@ def _is_person(doc: AnalyzedArticle, toponym: Toponym) -> bool:
     )
 
 
-def _person_words(doc: AnalyzedArticle) -> frozenset[str]:
-    """Words of people's full names in the article: after "Elizabeth Warren", "Warren" is her."""
-    return frozenset(
+@dataclass(frozen=True)
+class DocNames:
+    people: frozenset[str]  # words of people's full names: after "Elizabeth Warren", "Warren" is her
+    mid_sentence: frozenset[str]  # capitalised words the article uses inside sentences
+
+
+MID_SENTENCE_NAME = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’-]+")
+
+
+def doc_names(doc: AnalyzedArticle) -> DocNames:
+    people = frozenset(
         word for s in doc.sentences for e in s.entities if e.label == "PERSON" and " " in e.span.text
         for word in e.span.text.split()
     )
+    return DocNames(people, frozenset(m.group() for s in doc.sentences for m in MID_SENTENCE_NAME.finditer(s.span.text)))
 
 
 def _attached(text: str, village: Toponym, country: Toponym) -> bool:
@@ -547,7 +567,7 @@ def _capitals() -> dict[str, str]:
 
 def load_site_words(extra=()) -> re.Pattern:
     words = "|".join(w for r in read_rows("site_words", ("word",), extra) for w in [r["word"]])
-    return re.compile(rf"\s(?:{words})$", re.I)
+    return re.compile(rf"(?:^|\s)(?:{words})$", re.I)
 
 
 def load_regions(extra=()) -> dict[str, Place]:
