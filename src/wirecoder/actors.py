@@ -20,6 +20,7 @@ from .taxonomy import INTER_LABELS
 
 ARMED = {1, 2, 3, 4, 8}
 CASE_SENSITIVE_ALIAS = re.compile(r"^[A-Z][A-Z0-9-]{1,4}$")
+CAPITALISED = re.compile(r"\b[A-Z][\w.'’-]*")
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,11 @@ class Registry:
         # the case-insensitive aliases again, for lower-cased text: ``re`` runs them several times faster
         self.alias_lowered = compile_for_lowered_text(self.alias_pattern.pattern) if self.alias_pattern else None
         self.force_patterns = _force_patterns(patterns, demonyms)
+        self._demonym_first_words = frozenset(d.word.split()[0] for d in demonyms)
+
+    def names_a_nationality(self, text: str) -> bool:
+        """A cheap look before the force patterns: most sentences hold no demonym at all."""
+        return any(word in self._demonym_first_words for word in CAPITALISED.findall(text))
 
     def named_armed_patterns(self) -> list[re.Pattern]:
         """Aliases of named armed groups and forces (not "civilians", "gunmen"): cheap context for triage."""

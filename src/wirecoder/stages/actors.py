@@ -85,7 +85,9 @@ class ActorsStage:
         return spans + ([m.span() for m in registry.exact_pattern.finditer(text)] if registry.exact_pattern else [])
 
     def _force_phrases(self, text: str) -> list[Found]:
-        found = []
+        found: list[Found] = []
+        if not self.registry.names_a_nationality(text):
+            return found
         for pattern, canonical, inter in self.registry.force_patterns:
             for match in pattern.finditer(text):
                 demonym = self.registry.demonyms[match.group("demonym").lower()]

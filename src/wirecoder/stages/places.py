@@ -152,7 +152,8 @@ class PlacesStage:
             countries = self.article_countries(doc, candidates)
         for toponym in toponyms:
             # "al-Baghdadi" in an Iraqi story: Iraq's al-Baghdadi, not Baghdadeh in Iran
-            if countries and not any(_cc(self, p) in countries for p in candidates[toponym]):
+            said_to_be_a_place = toponym.from_entity or toponym.place_context
+            if countries and said_to_be_a_place and not any(_cc(self, p) in countries for p in candidates[toponym]):
                 candidates[toponym] = candidates[toponym] + self.gazetteer.look_alikes(toponym.name, countries)
         chosen = self.disambiguate(toponyms, candidates, countries)
         mentions = [self._mention(doc, t, chosen.get(t), chosen) for t in toponyms]
@@ -169,7 +170,7 @@ class PlacesStage:
         found: list[Toponym] = []
         spans = [(e.span.start, e.span.end, True) for e in sentence.entities if e.label in ENTITY_LABELS]
         spans += [(offset + m.start(), offset + m.end(), False) for m in NAME_SEQUENCE.finditer(text)]
-        if self.capital_phrase:  # "the Afghan capital" is Kabul
+        if self.capital_phrase and "capital" in text:  # "the Afghan capital" is Kabul
             spans += [(offset + m.start(), offset + m.end(), True) for m in self.capital_phrase.finditer(text)]
         # "TORONTO -", "SAN DIEGO (AP) —": a dateline names a place even when the model calls it an ORG
         spans += [(offset + m.start(1), offset + m.end(1), True) for m in DATELINE_NAME.finditer(text)]
