@@ -198,3 +198,9 @@ def test_dedup_two_reports_without_a_day_that_no_dated_event_claims_are_one_even
     day_two = report("r-4", "a4", "River Post", event_date="2018-10-03", date_end="2018-10-03")
     events = cluster_events([monday_paper, tuesday_paper, day_one, day_two]).events
     assert sorted(len(e.sources) for e in events) == [1, 1, 1, 1]  # each fits two days: none is merged
+
+
+def test_dedup_pirates_name_no_organization_so_reports_naming_either_side_merge():
+    one = sea_report("r-1", "a1", actor1="Military Forces of India", actor2=None)
+    other = sea_report("r-2", "a2", actor1="Pirates", actor2=None)
+    assert [len(e.sources) for e in cluster_events([one, other]).events] == [2]
