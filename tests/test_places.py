@@ -285,3 +285,9 @@ def test_places_a_sentence_first_word_the_article_writes_as_a_name_elsewhere_is_
     text = "Rebels still hold Douma and its farms. Douma is surrounded by government troops, the army said."
     found = run(stages, text, {"Douma": "PERSON"})
     assert [m.place.country for m in found if m.place] == ["Syria", "Syria"]
+
+
+def test_places_ranks_and_ship_names_are_no_places(stages):
+    text = "Sgt Barry Whiteside said the MV Gibe was boarded off Socotra, near the coast of Yemen."
+    found = run(stages, text, {"Sgt Barry Whiteside": "GPE", "MV Gibe": "GPE", "Yemen": "GPE"})
+    assert "MV Gibe" not in [m.span.text for m in found] and not any(m.span.text.startswith("Sgt") for m in found)
