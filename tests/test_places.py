@@ -291,3 +291,8 @@ def test_places_ranks_and_ship_names_are_no_places(stages):
     text = "Sgt Barry Whiteside said the MV Gibe was boarded off Socotra, near the coast of Yemen."
     found = run(stages, text, {"Sgt Barry Whiteside": "GPE", "MV Gibe": "GPE", "Yemen": "GPE"})
     assert "MV Gibe" not in [m.span.text for m in found] and not any(m.span.text.startswith("Sgt") for m in found)
+
+
+def test_places_title_case_headline_is_not_an_unknown_village(stages):
+    found = run(stages, "Riots Erupt Following Death of Brooklyn Teen Killed By Police")
+    assert [m.span.text for m in found if m.place is None] == []

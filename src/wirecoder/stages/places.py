@@ -54,6 +54,7 @@ LOOK_ALIKE_TOWN = 5_000  # with no country known, a transliterated name is trust
 ALIAS_VOTE = 0.5  # a name matched only among a place's other names says less about the story's country
 ANYWHERE_SIMILARITY = 0.8  # Mahmoudiya/Mahmudiyah 0.9; Fanga/Fuyang 0.73 is too far for a guess abroad
 DWARFS = 10  # ...and only when it is this many times larger than its look-alikes abroad
+HEADLINE_WORDS = 4  # an unknown capitalised run this long is a title-case headline, not a village
 SITE_LOOKBACK = 2  # sentences back to the town a site's sentence or the one before it names
 WORLD_CITY = 1_000_000  # such a city abroad beats a namesake of the story's country CAPITAL_OVER_LOCAL times smaller
 
@@ -383,7 +384,7 @@ class PlacesStage:
             town = self._town_of_site(doc, toponym, chosen)
             if town is not None:  # "Tahrir Square": a site in Baghdad, coded at Baghdad
                 return PlaceMention(toponym.span, toponym.sentence, town, "site", 1, 1)
-            if not self._looks_like_a_village(doc.article.text, toponym):
+            if not self._looks_like_a_village(doc.article.text, toponym) or _headline_words(toponym):
                 return None
             # a village the gazetteer lacks: the province the sentence names, else its country (ACLED precision 3)
             same_sentence = [p for t, p in chosen.items() if t.sentence == toponym.sentence]
@@ -478,6 +479,12 @@ def _look_alike_elsewhere(toponym: Toponym, place: Place, chosen: dict[Toponym, 
         return False
     named = {p.admin1 for t, p in chosen.items() if t.sentence == toponym.sentence and p.feature == "admin1" and p.iso3 == place.iso3}
     return bool(named) and place.admin1 not in named
+
+
+def _headline_words(toponym: Toponym) -> bool:
+    """ "Brooklyn Teen Killed By Police": a headline in title case, not the name of a village."""
+    capitalised = [w for w in toponym.span.text.split() if w[:1].isupper()]
+    return not toponym.from_entity and len(capitalised) >= HEADLINE_WORDS
 
 
 def _is_person(doc: AnalyzedArticle, toponym: Toponym) -> bool:
