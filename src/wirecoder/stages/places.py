@@ -127,7 +127,8 @@ class PlacesStage:
     def __init__(self, gazetteer: Gazetteer, relations: list[Relation], demonyms: dict[str, str], iso2: dict[str, str],
                  not_places: frozenset[str] = frozenset(), regions: dict[str, Place] | None = None,
                  capitals: dict[str, str] | None = None, units: AdminUnits | None = None,
-                 site_words: re.Pattern | None = None, not_place_prefixes: frozenset[str] = frozenset()):
+                 site_words: re.Pattern | None = None, not_place_prefixes: frozenset[str] = frozenset(),
+                 not_place_suffixes: frozenset[str] = frozenset()):
         self.gazetteer = gazetteer
         self.units = units or AdminUnits.load()
         self.site_words = site_words or load_site_words()
@@ -137,6 +138,7 @@ class PlacesStage:
         self.capital_phrase = re.compile(rf"\b(?:(?P<demonym>(?i:{words}))|(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?)['’]s) capital\b") if words else None
         self.not_places = not_places
         self.not_place_prefixes = not_place_prefixes
+        self.not_place_suffixes = not_place_suffixes
         self.regions = regions or {}
         self.relations = relations
         self.demonyms = demonyms  # lower-case demonym -> iso2
@@ -184,8 +186,9 @@ class PlacesStage:
             end = start + len(words)
             words, end = self._with_city_word(doc.article.text, start, end, words)
             known_variant = exact_key(words) in self.gazetteer.variants  # "U.S." in "U.S. officials" (an actor too)
-            first = words.split()[0].rstrip(".").lower() if words.strip() else ""
-            if len(words) < 2 or self._adjective(words) or words.lower() in self.not_places or first in self.not_place_prefixes:
+            first, last = (words.split()[0].rstrip(".").lower(), words.split()[-1].lower()) if words.strip() else ("", "")
+            if (len(words) < 2 or self._adjective(words) or words.lower() in self.not_places
+                    or first in self.not_place_prefixes or (last in self.not_place_suffixes and " " in words)):  # not "A"
                 continue
             if _overlaps(start, end, taken) and not known_variant:
                 continue
@@ -563,11 +566,12 @@ def build(settings: Settings) -> PlacesStage:
     iso2.update(_all_iso2(gazetteer))
     by_word = {d.word.lower(): iso2.get(d.iso3, "") for d in demonyms}
     rows = list(read_rows("not_places", ("word",), settings.knowledge_paths))
-    not_places = frozenset(w.lower() for r in rows if r["as"] != "prefix" for w in r["word"].split("|"))
+    not_places = frozenset(w.lower() for r in rows if r["as"] not in ("prefix", "suffix") for w in r["word"].split("|"))
     prefixes = frozenset(w.lower() for r in rows if r["as"] == "prefix" for w in r["word"].split("|"))
+    suffixes = frozenset(w.lower() for r in rows if r["as"] == "suffix" for w in r["word"].split("|"))
     return PlacesStage(gazetteer, load_relations(settings.knowledge_paths), by_word, iso2, not_places,
                        load_regions(settings.knowledge_paths), _capitals(), AdminUnits.load(settings.knowledge_paths),
-                       load_site_words(settings.knowledge_paths), prefixes)
+                       load_site_words(settings.knowledge_paths), prefixes, suffixes)
 
 
 @lru_cache(maxsize=1)
