@@ -139,3 +139,12 @@ def test_assemble_page_date_line_dates_the_report_not_the_event(pipeline):
     text = "Posted: 12 May 2021 09:30 GMT\nMilitants shelled the village of Kafr Nabl in Idlib province, killing three farmers."
     events = events_of(pipeline, text, published=None)
     assert [(e.event_date, e.date_end, e.time_precision) for e in events] == [("2021-05-06", "2021-05-12", 2)]
+
+
+def test_assemble_shot_and_later_died_is_a_killing_and_the_attack_told_at_its_province_is_the_same(pipeline):
+    text = (
+        "A candidate for mayor of Itumbiara was shot on Wednesday afternoon and later died in hospital. "
+        "The deputy governor of Goias State was also wounded in the attack."
+    )
+    events = events_of(pipeline, text)
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [("Attack", "Itumbiara", 1)]

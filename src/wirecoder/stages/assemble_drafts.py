@@ -101,8 +101,13 @@ def _referent(text: str, draft: Draft, earlier: list[Draft]) -> Draft | None:
 
 
 def _same_place(one: Draft, other: Draft) -> bool:
-    ids = [d.place.place.geonameid for d in (one, other) if d.place and d.place.place]
-    return len(ids) < 2 or ids[0] == ids[1]
+    """The same place, or a town and the province that holds it ("...in Itumbiara. The deputy governor
+    of Goias State was wounded in the attack")."""
+    places = [d.place.place for d in (one, other) if d.place and d.place.place]
+    if len(places) < 2 or places[0].geonameid == places[1].geonameid:
+        return True
+    town, area = sorted(places, key=lambda p: p.feature != "city")
+    return town.feature == "city" and area.feature == "admin1" and (town.iso3, town.admin1) == (area.iso3, area.admin1)
 
 
 # --- concurrent tactics: ACLED's hierarchy -------------------------------------------------------
