@@ -170,7 +170,6 @@ class PlacesStage:
         taken = [(a.span.start, a.span.end) for a in doc.actors if a.sentence == index]
         named = {(e.span.start, e.span.end) for e in sentence.entities if e.label in NAME_LABELS}
         names = names or doc_names(doc)
-        people = names.people
         found: list[Toponym] = []
         spans = [(e.span.start, e.span.end, True) for e in sentence.entities if e.label in ENTITY_LABELS]
         spans += [(offset + m.start(), offset + m.end(), False) for m in NAME_SEQUENCE.finditer(text)]
@@ -201,8 +200,9 @@ class PlacesStage:
             context = toponym.admin_word or self._looks_like_a_village(doc.article.text, toponym)
             # "flights between Harare and London" (Harare tagged ORG): a name, not a sentence's first word
             # "Douma is surrounded...": a sentence's first word is a name when the article writes it so mid-sentence
-            name_like = ((start, end) in named or start > sentence.span.start or words in names.mid_sentence) and words not in people
-            found.append(replace(toponym, place_context=context, name_like=name_like, person_word=words in people))
+            person = names.of_a_person(words, start, end)
+            name_like = ((start, end) in named or start > sentence.span.start or words in names.mid_sentence) and not person
+            found.append(replace(toponym, place_context=context, name_like=name_like, person_word=person))
         return found
 
     def _with_city_word(self, text: str, start: int, end: int, words: str) -> tuple[str, int]:
@@ -500,18 +500,20 @@ def _is_person(doc: AnalyzedArticle, toponym: Toponym) -> bool:
 
 @dataclass(frozen=True)
 class DocNames:
-    people: frozenset[str]  # words of people's full names: after "Elizabeth Warren", "Warren" is her
+    people: tuple[Span, ...]  # people's full names: after "Elizabeth Warren", "Warren" is her
     mid_sentence: frozenset[str]  # capitalised words the article uses inside sentences
+
+    def of_a_person(self, words: str, start: int, end: int) -> bool:
+        """A word of someone's full name written elsewhere (not the words themselves, which the model may
+        have called a PERSON: "Jamroud Town")."""
+        return any(words in person.text.split() for person in self.people if not (person.start < end and start < person.end))
 
 
 MID_SENTENCE_NAME = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’-]+")
 
 
 def doc_names(doc: AnalyzedArticle) -> DocNames:
-    people = frozenset(
-        word for s in doc.sentences for e in s.entities if e.label == "PERSON" and " " in e.span.text
-        for word in e.span.text.split()
-    )
+    people = tuple(e.span for s in doc.sentences for e in s.entities if e.label == "PERSON" and " " in e.span.text)
     return DocNames(people, frozenset(m.group() for s in doc.sentences for m in MID_SENTENCE_NAME.finditer(s.span.text)))
 
 
