@@ -297,3 +297,9 @@ def test_places_ranks_ship_names_and_organisations_are_no_places(stages):
 def test_places_title_case_headline_is_not_an_unknown_village(stages):
     found = run(stages, "Riots Erupt Following Death of Brooklyn Teen Killed By Police")
     assert [m.span.text for m in found if m.place is None] == []
+
+
+def test_places_country_name_before_capital_is_its_capital(stages):
+    found = run(stages, "A blogger was hacked to death on Saturday in the Bangladesh capital, police said.")
+    capital = next(m.place for m in found if m.place)
+    assert (capital.name, capital.country) == ("Dhaka", "Bangladesh")

@@ -59,3 +59,9 @@ def test_knowledge_pattern_for_lowered_text_keeps_escapes():
 
     assert compile_for_lowered_text(r"IEDs?\W+\d").fullmatch("ieds: 3")
     assert compile_for_lowered_text(r"(?-i:[A-Z])x") is None
+
+
+def test_triage_killing_of_a_lawyer_reported_by_a_party_worker_is_read():
+    stage = triage.build(Settings())
+    text = "A lawyer and his driver were shot dead in Orangi Town on Saturday, a party worker said."
+    assert stage(analyzed(text)).relevant

@@ -134,8 +134,8 @@ class PlacesStage:
         self.site_words = site_words or load_site_words()
         self.capitals = capitals or {}  # iso2 -> capital city name
         words = "|".join(sorted((re.escape(d) for d in demonyms), key=len, reverse=True))
-        # "the Afghan capital", "Somalia's capital"
-        self.capital_phrase = re.compile(rf"\b(?:(?P<demonym>(?i:{words}))|(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?)['’]s) capital\b") if words else None
+        # "the Afghan capital", "Somalia's capital", "the Bangladesh capital"
+        self.capital_phrase = re.compile(rf"\b(?:(?P<demonym>(?i:{words}))|(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:['’]s)?) capital\b") if words else None
         self.not_places = not_places
         self.not_place_prefixes = not_place_prefixes
         self.not_place_suffixes = not_place_suffixes
