@@ -61,3 +61,9 @@ def test_segment_finds_entity_candidates(segment):
 def test_segment_empty_blocks_give_no_sentences(segment):
     doc = segment(AnalyzedArticle(article=Article("a", "   \n"), blocks=(Span(0, 3, "   "),)))
     assert doc.sentences == ()
+
+
+def test_segment_editorial_brackets_do_not_end_a_sentence(segment):
+    text = "Six people were killed in a blast in Waza Khwa District of [eastern] Paktika Province on Friday."
+    doc = segment(AnalyzedArticle(article=Article("a", text), blocks=_blocks(text, text)))
+    assert [s.span.text for s in doc.sentences] == [text]

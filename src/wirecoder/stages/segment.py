@@ -46,9 +46,14 @@ class SegmentStage:
         text = doc.article.text
         blocks = [block for block in doc.blocks if block.text.strip()]
         sentences: list[Sentence] = []
-        for block, parsed in zip(blocks, self.nlp.pipe(block.text for block in blocks)):
+        # monitoring services insert editorial words in brackets ("in [eastern] Paktika"): the model ends a
+        # sentence at "[", so it reads them as spaces (same length: offsets stay the article's)
+        for block, parsed in zip(blocks, self.nlp.pipe(block.text.translate(BRACKETS_AS_SPACES) for block in blocks)):
             sentences.extend(_sentences_of(parsed, block.start, text))
         return replace(doc, sentences=tuple(sentences))
+
+
+BRACKETS_AS_SPACES = str.maketrans("[]", "  ")
 
 
 def _sentences_of(parsed, offset: int, text: str) -> list[Sentence]:
@@ -58,7 +63,7 @@ def _sentences_of(parsed, offset: int, text: str) -> list[Sentence]:
         if start >= end:
             continue
         entities = tuple(
-            Entity(Span(offset + ent.start_char, offset + ent.end_char, ent.text), ent.label_)
+            Entity(Span(offset + ent.start_char, offset + ent.end_char, text[offset + ent.start_char : offset + ent.end_char]), ent.label_)
             for ent in sent.ents
             if ent.label_ in KEPT_ENTITY_LABELS
         )
