@@ -94,3 +94,8 @@ def test_classify_match_report_yields_no_event_but_an_attack_on_a_derby_does(sta
 def test_classify_diplomatic_clash_and_verbal_attack_are_no_events(stage):
     text = "Diplomats described a clash of positions, and Ethiopia attacked what it called outdated colonial-era treaties."
     assert types(stage, text) == []
+
+
+def test_classify_prison_riot_and_execution_style_shooting(stage):
+    assert types(stage, "Six inmates died in a riot at Oke Kura Prison on Monday.")[0][0] == "Mob violence"
+    assert types(stage, "Gunmen shot the two elders in the head outside their homes.")[0][0] == "Attack"
