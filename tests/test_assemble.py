@@ -148,3 +148,13 @@ def test_assemble_shot_and_later_died_is_a_killing_and_the_attack_told_at_its_pr
     )
     events = events_of(pipeline, text)
     assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [("Attack", "Itumbiara", 1)]
+
+
+def test_assemble_campaign_toll_starts_at_the_fighting_not_at_years_of_rule(pipeline):
+    text = (
+        "The offensive on Hajin began in September and aims to free people from the rule of Islamic State over "
+        "the past four years, a coalition spokesman said. The toll of the offensive has risen to 212, the "
+        "Syrian Observatory for Human Rights said."
+    )
+    tolls = [e for e in events_of(pipeline, text, published=dt.date(2018, 10, 5)) if e.fatalities_scope == "cumulative"]
+    assert [(e.event_date, e.date_end, e.fatalities) for e in tolls] == [("2018-09-01", "2018-10-05", 212)]

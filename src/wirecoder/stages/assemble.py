@@ -44,6 +44,7 @@ from .assemble_drafts import (
 from .assemble_fields import counts_for, date_for, place_for, reported_by_for, roles_for
 
 UNDATED_WINDOW_DAYS = 6  # an event a dated report gives no day for happened in the week before
+LONGEST_CAMPAIGN_DATE = dt.timedelta(days=92)  # a date mention wider than a season says how long, not when
 
 
 class AssembleStage:
@@ -115,7 +116,8 @@ def to_event(doc: AnalyzedArticle, draft: Draft) -> Event:
 def _firstdate_for(doc: AnalyzedArticle) -> dt.date | None:
     """The earliest day an event of the article is dated to: where a campaign toll starts counting."""
     with_events = {t.sentence for t in doc.triggers if not t.negated}
-    starts = [d.start for d in doc.dates if d.start and d.sentence in with_events]
+    # "the brutal rule of Daesh over the past four years" is no day of the fighting: spans of years are left out
+    starts = [d.start for d in doc.dates if d.start and d.sentence in with_events and (d.end or d.start) - d.start <= LONGEST_CAMPAIGN_DATE]
     return min(starts) if starts else None
 
 
