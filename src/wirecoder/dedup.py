@@ -5,7 +5,9 @@ shingles). ``cluster_events`` merges article-level reports of the same real even
 type family, same actors, same place, overlapping dates; thresholds in ``knowledge/dedup_rules.toml``)
 into events with many sources, and keeps event ids stable across runs. Reports are compared only
 within blocks (country x type family) and, inside a block, only with reports whose dates can
-overlap: the work grows with the number of reports, not with its square.
+overlap; an undated report is also compared, across blocks, with the reports whose articles share
+one of its story's telling words (``article_stories``). The work grows with the number of reports,
+not with its square.
 """
 
 from __future__ import annotations
