@@ -119,3 +119,16 @@ def test_cli_export_formats(corpus, tmp_path):
     assert "event_id_cnty" in header and "sub_event_type" in header
     features = json.loads(geo_out.read_text(encoding="utf-8"))["features"]
     assert features and features[0]["geometry"]["type"] == "Point"
+
+
+def test_runner_broken_pattern_in_a_user_knowledge_file_is_named_and_stops_cleanly(corpus, tmp_path):
+    db = tmp_path / "w.db"
+    run_cli("run", corpus, "--db", db, "--published", "2018-10-05", "--show", "0")
+    broken = tmp_path / "site_words_mine.csv"
+    broken.write_text("word\n(unclosed\n", encoding="utf-8")
+    (corpus / "first.txt").write_text(FIRST.replace("9 SDF", "10 SDF"), encoding="utf-8")  # must be re-read
+    result = CliRunner().invoke(app, ["run", str(corpus), "--db", str(db), "-k", str(broken)], env={"COLUMNS": "400"})
+    assert result.exit_code == 2
+    assert "site_words_mine.csv:2" in result.output and "regular expression" in result.output
+    with Store(db) as store:
+        assert store.count("events") > 0  # what the first run stored is still there

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from .errors import W201, KnowledgeError
+from .errors import W201, W202, KnowledgeError
 
 BUNDLED = Path(str(resources.files("wirecoder") / "knowledge"))
 
@@ -38,9 +38,19 @@ def knowledge_files(kind: str, extra: Iterable[Path] = ()) -> list[Path]:
     return bundled + users
 
 
+# Columns that hold regular expressions: a user's broken pattern is reported with its file and row.
+PATTERN_COLUMNS = {
+    "triggers": ("pattern",), "trigger_vetoes": ("pattern",), "trigger_modifiers": ("pattern",),
+    "role_words": ("pattern",), "place_relations": ("pattern",), "admin_units": ("unit",),
+    "site_words": ("word",), "date_expressions": ("pattern",), "actor_patterns": ("pattern",),
+}  # boilerplate patterns hold macros: clean.load_boilerplate checks them once expanded
+
+
 def read_rows(kind: str, required: Iterable[str], extra: Iterable[Path] = ()) -> Iterator[Row]:
-    """Rows of every ``kind`` file; '#' lines are comments; a row missing a required column raises."""
+    """Rows of every ``kind`` file; '#' lines are comments; a row missing a required column, or with
+    a pattern that does not compile, raises."""
     required = tuple(required)
+    patterns = PATTERN_COLUMNS.get(kind, ())
     for path in knowledge_files(kind, extra):
         with open(path, encoding="utf-8", newline="") as handle:
             lines = (line for line in handle if not line.lstrip().startswith("#"))
@@ -51,7 +61,17 @@ def read_rows(kind: str, required: Iterable[str], extra: Iterable[Path] = ()) ->
                 for column in required:
                     if not clean.get(column):
                         raise KnowledgeError(W201.format(path=path, row=number, column=column), "W201")
+                for column in patterns:
+                    _check_pattern(clean.get(column) or "", path, number, column)
                 yield Row(clean, path, number)
+
+
+def _check_pattern(value: str, path: Path, row: int, column: str) -> None:
+    try:
+        re.compile(value)
+    except re.error as error:
+        expected = f"a regular expression ({error})"
+        raise KnowledgeError(W202.format(path=f"{path}:{row}", column=column, value=value, expected=expected), "W202") from None
 
 
 def compile_for_lowered_text(pattern: str) -> re.Pattern | None:

@@ -75,6 +75,9 @@ def run(
         except KeyboardInterrupt:
             console.print("[yellow]interrupted: every article saved so far is kept; run again to resume[/yellow]")
             raise typer.Exit(130) from None
+        except WirecoderError as error:  # a broken knowledge file: say which row, keep what is stored
+            console.print(f"[red]{error}[/red]")
+            raise typer.Exit(2) from None
     print_summary(summary, db)
     if show:
         print_events_table(list(store.iter_events())[:show], total=store.count("events"))
