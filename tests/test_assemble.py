@@ -158,3 +158,12 @@ def test_assemble_campaign_toll_starts_at_the_fighting_not_at_years_of_rule(pipe
     )
     tolls = [e for e in events_of(pipeline, text, published=dt.date(2018, 10, 5)) if e.fatalities_scope == "cumulative"]
     assert [(e.event_date, e.date_end, e.fatalities) for e in tolls] == [("2018-09-01", "2018-10-05", 212)]
+
+
+def test_assemble_history_the_report_recalls_is_no_event(pipeline):
+    text = (
+        "Gunmen abducted nine traders near Gwoza on Tuesday, residents said. The group has kidnapped "
+        "thousands of people since its insurgency began in 2009."
+    )
+    events = events_of(pipeline, text, published=dt.date(2018, 10, 19))
+    assert [e.event_date for e in events] == ["2018-10-16"]

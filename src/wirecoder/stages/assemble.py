@@ -44,6 +44,7 @@ from .assemble_drafts import (
 from .assemble_fields import counts_for, date_for, place_for, reported_by_for, roles_for
 
 UNDATED_WINDOW_DAYS = 6  # an event a dated report gives no day for happened in the week before
+BACKGROUND_AFTER = dt.timedelta(days=365)  # older events a report mentions are its background
 LONGEST_CAMPAIGN_DATE = dt.timedelta(days=92)  # a date mention wider than a season says how long, not when
 
 
@@ -61,7 +62,7 @@ class AssembleStage:
         drafts = merge_concurrent(drafts)
         drafts = refine_places(drafts)
         drafts = give_lone_event_its_dead(doc, drafts)
-        events = [to_event(doc, draft) for draft in drafts]
+        events = [e for e in (to_event(doc, draft) for draft in drafts) if not _background(e, doc.article.published)]
         events = [e for e in with_stable_ids(doc.article.id, events) if e.confidence >= self.min_confidence]
         return replace(doc, events=tuple(events))
 
@@ -111,6 +112,15 @@ def to_event(doc: AnalyzedArticle, draft: Draft) -> Event:
         confidence=_confidence(draft),
     )
     return event
+
+
+def _background(event: Event, published) -> bool:
+    """ "Boko Haram has kidnapped thousands since its insurgency began in 2009": history a report recalls,
+    not news it reports. An event that ended more than a year before publication is left out."""
+    if published is None or not event.date_end:
+        return False
+    day = published.date() if isinstance(published, dt.datetime) else published
+    return dt.date.fromisoformat(event.date_end) < day - BACKGROUND_AFTER
 
 
 def _firstdate_for(doc: AnalyzedArticle) -> dt.date | None:
