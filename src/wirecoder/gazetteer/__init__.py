@@ -82,7 +82,7 @@ class Gazetteer:
         if len(loose) < MIN_LOOSE_KEY:
             return []
         # the loose key finds look-alikes; keep those still spelled mostly alike (not Buratai/Burutu)
-        return [p for p in self._rows("loose", loose, tuple(sorted(set(countries)))) if _alike(exact_key(name), p.name, similarity)]
+        return [p for p in self._rows("loose", loose, tuple(sorted(set(countries)))) if spelled_alike(name, p.name, similarity)]
 
     def get(self, geonameid: int) -> Place | None:
         for db in reversed(self.dbs):
@@ -141,8 +141,9 @@ def _named_towns_first(places: list[Place], name: str) -> list[Place]:
     return [p for p in places if p.feature != "city" or exact_key(p.name) == key]
 
 
-def _alike(key: str, name: str, similarity: float = MIN_SIMILARITY) -> bool:
-    return SequenceMatcher(None, key, exact_key(name)).ratio() >= similarity
+def spelled_alike(name: str, other: str, similarity: float = MIN_SIMILARITY) -> bool:
+    """Two names spelled mostly alike once articles and punctuation are gone (Hajeen/Hajin 0.73)."""
+    return SequenceMatcher(None, exact_key(name), exact_key(other)).ratio() >= similarity
 
 
 FOUND_CACHE = 50_000  # lookups remembered per gazetteer before the memory is cleared

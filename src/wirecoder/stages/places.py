@@ -21,10 +21,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from difflib import SequenceMatcher
 from dataclasses import dataclass, replace
 
-from ..gazetteer import Gazetteer
+from ..gazetteer import Gazetteer, spelled_alike
 from ..gazetteer.names import exact_key
 from ..records import AnalyzedArticle, Place, PlaceMention, Sentence, Span
 from ..settings import Settings
@@ -279,7 +278,7 @@ class PlacesStage:
             return True
         # a famous city abroad, but under a name like its own: GeoNames also lists Bochum as "Bohong" (pinyin);
         # never for "Sanga local government" (an admin unit of the story's country, not Sanya in China)
-        return not toponym.admin_word and place.population >= FAMOUS and _spelled_alike(toponym.name, place.name)
+        return not toponym.admin_word and place.population >= FAMOUS and spelled_alike(toponym.name, place.name)
 
     def _score(self, place: Place, toponym: Toponym, countries, chosen, admins, local_towns: list[int]) -> tuple:
         # "London" in an American story is London, not a Kentucky town a thousand times smaller (unless
@@ -314,7 +313,7 @@ class PlacesStage:
         is a place wherever it stands (not "Southern" or "Centre" of some country the story never names)."""
         if exact_key(place.name) != exact_key(toponym.name):
             # "Douma" for Duma: another spelling of a large town, not a name GeoNames lends it in passing
-            return place.feature == "city" and place.population >= FAMOUS and _spelled_alike(toponym.name, place.name)
+            return place.feature == "city" and place.population >= FAMOUS and spelled_alike(toponym.name, place.name)
         if place.feature == "admin1":
             return _cc(self, place) in countries
         return place.feature in ("country", "region") or place.population >= FAMOUS
@@ -474,10 +473,6 @@ def _is_dateline(text: str, toponym: Toponym) -> bool:
     """ "DEIR AL-ZOR (Kurdistan 24) – ...": where the reporter files from, not where the event happened."""
     line_start = text.rfind("\n", 0, toponym.span.start) + 1
     return not text[line_start : toponym.span.start].strip() and bool(DATELINE_AFTER.match(text, toponym.span.end)) and toponym.span.text.isupper()
-
-
-def _spelled_alike(bare: str, name: str) -> bool:
-    return SequenceMatcher(None, exact_key(bare), exact_key(name)).ratio() >= 0.7
 
 
 def _strip_the(start: int, words: str) -> tuple[int, str]:
