@@ -204,3 +204,46 @@ def test_dedup_pirates_name_no_organization_so_reports_naming_either_side_merge(
     one = sea_report("r-1", "a1", actor1="Military Forces of India", actor2=None)
     other = sea_report("r-2", "a2", actor1="Pirates", actor2=None)
     assert [len(e.sources) for e in cluster_events([one, other]).events] == [2]
+
+
+def test_dedup_a_vague_report_joins_the_day_whose_story_it_tells():
+    from wirecoder.dedup import article_stories
+
+    texts = {
+        "a1": "Rioters hurled petrol bombs into the Marfin bank branch on Stadiou street on Wednesday, and three "
+              "clerks died in the blaze as the general strike filled central Athens.",
+        "a2": "Police fired tear gas at pensioners marching on Monday against the freeze of their pensions near "
+              "the labour ministry in Athens.",
+        "a3": "Three bank clerks were killed when a petrol bomb set the Marfin branch on Stadiou street ablaze, "
+              "firefighters said. The general strike had brought the city to a halt. Pensioners had marched earlier.",
+        "a4": "Athens has seen many demonstrations this year as the government cut spending to win a bailout.",
+    }
+    stories = article_stories(list(texts.items()))
+    athens = dict(event_type="Riots", sub_event_type="Violent demonstration", actor1="Rioters (Greece)", actor2=None,
+                  country="Greece", iso3="GRC", admin1="Attica", location="Athens", latitude=37.98, longitude=23.73,
+                  geonameid=264371)
+    arson = report("r-1", "a1", "Athens Post", event_date="2010-05-05", date_end="2010-05-05", **athens)
+    march = report("r-2", "a2", "Aegean Daily", event_date="2010-05-03", date_end="2010-05-03", **athens)
+    week = dict(event_date="2010-04-30", date_end="2010-05-06", time_precision=2, **athens)
+    told = report("r-3", "a3", "Harbour News", **week)
+    untold = report("r-4", "a4", "Island Times", **{**week, "event_date": "2010-05-01", "date_end": "2010-05-07"})
+    events = cluster_events([arson, march, told, untold], stories=stories).events
+    together = {frozenset(s.article_id for s in e.sources) for e in events}
+    assert together == {frozenset({"a1", "a3"}), frozenset({"a2"}), frozenset({"a4"})}
+
+
+def test_dedup_story_counts_the_lede_and_names_more_than_the_background():
+    from wirecoder.dedup import article_stories
+
+    background = (
+        " Piracy off the Horn of Africa has risen sharply this year, officials say. Navies of several nations patrol"
+        " the shipping lanes and escort merchant convoys, and insurers have raised their premiums for every crossing"
+        " of the gulf. Shipowners want armed guards allowed on board. Ransoms paid last year ran to tens of millions"
+        " of dollars, and crews held for months describe hunger and beatings. Foreign warships may now enter"
+        " territorial waters in pursuit of the gangs, and the fleet will refuel in Salalah before sailing to"
+        " Djibouti with fertiliser for the relief agencies."
+    )
+    lede = "The Indian frigate Tabar drove off pirates who tried to board a bulk carrier on Saturday, the navy said."
+    story = article_stories([("a1", lede + background), ("a2", "Markets rose on Monday.")])["a1"]
+    # each word once, in no other article: the lede's word and a name outweigh a common word told later
+    assert story.weights["tabar"] > story.weights["salalah"] > story.weights["fertiliser"]

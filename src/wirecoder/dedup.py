@@ -64,6 +64,9 @@ def near_duplicate_articles(articles: Iterable[tuple[str, str]], rules: dict | N
 WORD = re.compile(r"[a-z0-9][a-z0-9'-]+")
 STORY_TERMS = 100  # an article's story is its most telling words; the rest is noise and memory
 STORY_KEY_WORDS = 10  # undated reports are compared when their stories share one of these
+LEDE_WORDS = 80  # a headline and a lede
+LEDE_WEIGHT = 3
+NAME_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 
 
 @dataclass(frozen=True)
@@ -101,12 +104,24 @@ def article_stories(articles: Sequence[tuple[str, str]], wanted: Collection[str]
 
 
 def _story(text: str, documents: Counter, total: int) -> Story:
-    words = Counter(_story_words(text))
+    words = _story_counts(text)
     weights = {w: (1 + math.log(n)) * (math.log((total + 1) / (documents[w] + 1)) + 1) for w, n in words.items()}
     top = dict(sorted(weights.items(), key=lambda item: -item[1])[:STORY_TERMS])
     norm = math.sqrt(sum(x * x for x in top.values())) or 1.0
     shared = [w for w in top if documents[w] > 1][:STORY_KEY_WORDS]
     return Story({w: x / norm for w, x in top.items()}, tuple(shared))
+
+
+def _story_counts(text: str) -> Counter[str]:
+    """How much each word tells of this article's event. News puts the event in its first lines and
+    background after, and names (people, ships, villages) tell one event from its look-alike better
+    than common words ("pirates", "riot"): the lede counts three times, a capitalised word twice."""
+    counts = Counter(_story_words(text))
+    lede = " ".join(text.split()[:LEDE_WORDS])
+    for _ in range(LEDE_WEIGHT - 1):
+        counts.update(_story_words(lede))
+    counts.update(_story_words(" ".join(NAME_WORD.findall(text))))
+    return counts
 
 
 def _story_words(text: str) -> list[str]:
@@ -196,14 +211,17 @@ def _clusters(reports: list[Event], rules: dict, stories: Mapping[str, Story]) -
             links.union(a.event_id, b.event_id)
         else:
             vague_pairs.append((a, b))
-    fits: dict[str, set[str]] = defaultdict(set)
+    fits: dict[str, dict[str, float]] = defaultdict(dict)
     for a, b in vague_pairs:
         if _precise(a) != _precise(b):
             vague, precise = (a, b) if not _precise(a) else (b, a)
-            fits[vague.event_id].add(links.find(precise.event_id))
+            cluster = links.find(precise.event_id)
+            similarity = _story_similarity(vague, precise, stories) or 0.0
+            fits[vague.event_id][cluster] = max(similarity, fits[vague.event_id].get(cluster, 0.0))
     for vague_id, clusters in fits.items():
-        if len(clusters) == 1:
-            links.union(vague_id, next(iter(clusters)))
+        best = _clearly_best(clusters, rules["dates"]["vague_story_margin"], rules["dates"]["undated_min_story_similarity"])
+        if best:
+            links.union(vague_id, best)
     # two vague reports ("this week", a report with no day) that no day-event claims are one event
     for a, b in vague_pairs:
         if not _precise(a) and not _precise(b) and not fits[a.event_id] and not fits[b.event_id]:
@@ -212,6 +230,17 @@ def _clusters(reports: list[Event], rules: dict, stories: Mapping[str, Story]) -
     for report in reports:
         clusters[links.find(report.event_id)].append(report)
     return list(clusters.values())
+
+
+def _clearly_best(clusters: Mapping[str, float], margin: float, enough: float) -> str | None:
+    """The one day-event a vague report fits, or the one whose story it tells clearly better than
+    the others' ("a petrol bomb set a bank on fire" fits the strike's riot, not the same week's
+    earlier march)."""
+    if len(clusters) == 1:
+        return next(iter(clusters))
+    ranked = sorted(clusters.items(), key=lambda item: -item[1])
+    (best, first), (_, second) = ranked[0], ranked[1]
+    return best if first >= enough and first >= second * margin else None
 
 
 def _precise(event: Event) -> bool:
