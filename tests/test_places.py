@@ -303,3 +303,43 @@ def test_places_country_name_before_capital_is_its_capital(stages):
     found = run(stages, "A blogger was hacked to death on Saturday in the Bangladesh capital, police said.")
     capital = next(m.place for m in found if m.place)
     assert (capital.name, capital.country) == ("Dhaka", "Bangladesh")
+
+
+def test_places_a_name_before_news_agency_is_an_outlet(stages):
+    found = run(stages, "Gunmen killed a judge in Zahedan on Monday, the Fars news agency reported.", {"Fars": "GPE", "Zahedan": "GPE"})
+    assert [(m.span.text, m.place.country) for m in found] == [("Zahedan", "Iran")]
+
+
+def test_places_province_word_finds_a_province_spelled_otherwise(stages):
+    found = run(stages, "A mine killed four policemen in Zabol Province on Sunday.", {"Zabol Province": "GPE"})
+    province = next(m.place for m in found if m.span.text.startswith("Zabol"))
+    assert (province.feature, province.admin1, province.country) == ("admin1", "Zabul", "Afghanistan")
+
+
+def test_places_capital_apposition_is_a_town_not_the_country_of_that_name(stages):
+    found = run(stages, "A reporter was shot dead in Benin, the Edo State capital, on Saturday.", {"Benin": "GPE", "Edo State": "GPE"})
+    town = next(m.place for m in found if m.span.text == "Benin")
+    assert (town.feature, town.admin1, town.country) == ("city", "Edo", "Nigeria")
+
+
+def test_places_one_from_a_city_is_not_the_city(stages):
+    found = run(stages, "A suicide bomber struck the town of al-Baghdadi in western Iraq.", {"al-Baghdadi": "GPE", "Iraq": "GPE"})
+    town = next(m for m in found if m.span.text == "al-Baghdadi")
+    assert town.place is None or town.place.name != "Baghdad"
+
+
+def test_places_of_two_look_alikes_the_closer_spelling_wins(stages):
+    found = run(stages, "Militants dumped five bodies near the town of Sheikh Zuweid in Egypt.", {"Sheikh Zuweid": "GPE", "Egypt": "GPE"})
+    town = next(m.place for m in found if m.span.text == "Sheikh Zuweid")
+    assert (town.name, town.admin1) == ("Ash Shaykh Zuwayd", "North Sinai")
+
+
+def test_places_a_short_name_with_few_consonants_still_finds_its_town(stages):
+    found = run(stages, "Jets struck a hospital in Hawija, a town near Kirkuk, killing seven patients.", {"Hawija": "GPE", "Kirkuk": "GPE"})
+    town = next(m.place for m in found if m.span.text == "Hawija")
+    assert (town.name, town.country) == ("Al Hawijah", "Iraq")
+
+
+def test_places_with_no_country_named_a_loose_look_alike_abroad_is_not_taken(stages):
+    found = run(stages, "Gunmen killed a local party leader in Dargai on Friday, officials said.", {"Dargai": "GPE"})
+    assert [m.place for m in found if m.span.text == "Dargai"] in ([], [None])

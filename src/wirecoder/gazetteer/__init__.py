@@ -27,6 +27,7 @@ from .index import build_atomically, connect, lookup_rows, to_place
 from .names import exact_key, loose_key
 
 MIN_LOOSE_KEY = 3
+LONG_NAME = 6
 MIN_SIMILARITY = 0.7  # difflib ratio of exact keys for a loose match: Hajeen/Hajin 0.73, Buratai/Burutu 0.62
 _build_lock = threading.Lock()
 
@@ -79,10 +80,12 @@ class Gazetteer:
         """Places of these countries (any, if none given) spelled like ``name`` give or take
         transliteration (Hajeen/Hajin)."""
         loose = loose_key(name)
-        if len(loose) < MIN_LOOSE_KEY:
+        # "Hawija" keeps only "hj" once its vowels go: a name that long is still worth looking for
+        if len(loose) < MIN_LOOSE_KEY and len(exact_key(name)) < LONG_NAME:
             return []
         # the loose key finds look-alikes; keep those still spelled mostly alike (not Buratai/Burutu)
-        return [p for p in self._rows("loose", loose, tuple(sorted(set(countries)))) if spelled_alike(name, p.name, similarity)]
+        return [p for p in self._rows("loose", loose, tuple(sorted(set(countries))))
+                if spelled_alike(name, p.name, similarity) and not _nisba_of(name, p.name)]
 
     def get(self, geonameid: int) -> Place | None:
         for db in reversed(self.dbs):
@@ -143,7 +146,16 @@ def _named_towns_first(places: list[Place], name: str) -> list[Place]:
 
 def spelled_alike(name: str, other: str, similarity: float = MIN_SIMILARITY) -> bool:
     """Two names spelled mostly alike once articles and punctuation are gone (Hajeen/Hajin 0.73)."""
-    return SequenceMatcher(None, exact_key(name), exact_key(other)).ratio() >= similarity
+    return spelling_similarity(name, other) >= similarity
+
+
+def spelling_similarity(name: str, other: str) -> float:
+    return SequenceMatcher(None, exact_key(name), exact_key(other)).ratio()
+
+
+def _nisba_of(name: str, place: str) -> bool:
+    """ "al-Baghdadi" is "the one from Baghdad" (a surname, a town of Anbar), not Baghdad itself."""
+    return exact_key(name) == exact_key(place) + "i"
 
 
 FOUND_CACHE = 50_000  # lookups remembered per gazetteer before the memory is cleared

@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from ..gazetteer import Gazetteer, spelled_alike
+from ..gazetteer import Gazetteer, spelled_alike, spelling_similarity
 from ..gazetteer.names import exact_key
 from ..records import AnalyzedArticle, Place, PlaceMention, Sentence, Span
 from ..settings import Settings
@@ -38,6 +38,8 @@ NAME_SEQUENCE = re.compile(
 )
 # ACLED geo_precision and UCDP where_prec by feature; a sea or a region beyond one country is UCDP 7
 PRECISION_BY_FEATURE = {"city": (1, 1), "admin2": (2, 3), "admin1": (3, 4), "country": (3, 6), "region": (3, 7)}
+ADMIN_FEATURES = ("admin1", "admin2")
+CAPITAL_APPOSITION = re.compile(r",\s+(?:the\s+(?:[A-Z][\w'-]+\s+){1,3}(?:[Ss]tate\s+|[Pp]rovincial\s+|[Rr]egional\s+)?capital|(?:the\s+)?capital\s+of)\b")
 VILLAGE_SUFFIX = re.compile(r"\s+(?:village|town|city|camp)$", re.I)
 NEAR_KM = 300
 DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\([^)]{1,40}\))?\s*[–—-]")
@@ -50,7 +52,7 @@ FAMOUS = 100_000  # population above which a place may be named without its coun
 KNOWN_TOWN = 1_000  # with no country known at all, smaller places are too likely look-alikes
 LOOK_ALIKE_TOWN = 5_000  # with no country known, a transliterated name is trusted only for a town this large
 ALIAS_VOTE = 0.5  # a name matched only among a place's other names says less about the story's country
-ANYWHERE_SIMILARITY = 0.8  # Mahmoudiya/Mahmudiyah 0.9; Fanga/Fuyang 0.73 is too far for a guess abroad
+ANYWHERE_SIMILARITY = 0.85  # Mahmoudiya/Mahmudiyah 0.9; Dargai/Daraga 0.83 is too far for a guess abroad
 DWARFS = 10  # ...and only when it is this many times larger than its look-alikes abroad
 HEADLINE_WORDS = 4  # an unknown capitalised run this long is a title-case headline, not a village
 SITE_LOOKBACK = 2  # sentences back to the town a site's sentence or the one before it names
@@ -68,6 +70,7 @@ class Toponym:
     person_word: bool = False  # a word of someone's full name in the article ("Riva" after "Paul Riva")
     name: str = ""  # the words without their unit: "Kalat" of "Kalat district"
     unit_countries: frozenset[str] = frozenset()  # a "Local Government Area" is Nigerian
+    city_said: bool = False  # "Benin, the Edo State capital": a town, not the country of that name
 
 
 class PlacesStage:
@@ -130,7 +133,8 @@ class PlacesStage:
             end = start + len(words)
             words, end = self._with_city_word(doc.article.text, start, end, words)
             known_variant = exact_key(words) in self.gazetteer.variants  # "U.S." in "U.S. officials" (an actor too)
-            if len(words) < 2 or self._adjective(words) or self.not_places.exclude(words):  # not "A" of "A man"
+            following = doc.article.text[end : end + 30]
+            if len(words) < 2 or self._adjective(words) or self.not_places.exclude(words, following):  # not "A" of "A man"
                 continue
             if _overlaps(start, end, taken) and not known_variant:
                 continue
@@ -145,7 +149,8 @@ class PlacesStage:
             # "Douma is surrounded...": a sentence's first word is a name when the article writes it so mid-sentence
             person = names.of_a_person(words, start, end)
             name_like = ((start, end) in named or start > sentence.span.start or words in names.mid_sentence) and not person
-            found.append(replace(toponym, place_context=context, name_like=name_like, person_word=person))
+            city_said = bool(CAPITAL_APPOSITION.match(doc.article.text, end))
+            found.append(replace(toponym, place_context=context or city_said, name_like=name_like, person_word=person, city_said=city_said))
         return found
 
     def _with_city_word(self, text: str, start: int, end: int, words: str) -> tuple[str, int]:
@@ -174,7 +179,13 @@ class PlacesStage:
             cities = [p for p in self.gazetteer.candidates(name, (cc,)) if p.feature == "city" and _cc(self, p) == cc] if name else []
             return sorted(cities, key=lambda p: -p.population)[:1]
         region = self.regions.get(exact_key(toponym.span.text))
-        return [region] if region else self.gazetteer.candidates(toponym.name, ())
+        if region:
+            return [region]
+        found = self.gazetteer.candidates(toponym.name, ())
+        if toponym.admin_word and not any(p.feature in ADMIN_FEATURES for p in found):
+            # "Zabol Province" is Afghanistan's Zabul, not the Iranian town spelled so
+            found += [p for p in self.gazetteer.look_alikes(toponym.name, ()) if p.feature in ADMIN_FEATURES]
+        return found
 
     def _only_look_alike_town(self, toponym: Toponym) -> list[Place]:
         """Towns of some size spelled like the name, when they lie in one country, or one of them
@@ -215,7 +226,7 @@ class PlacesStage:
                 continue
             if toponym.admin_word:  # "Kalat district" is named after Kalat; "Shiroro LGA" after no Sirolo in Italy
                 bare = exact_key(toponym.name)
-                places = [p for p in places if p.feature != "city" or exact_key(p.name) == bare]
+                places = [p for p in places if p.feature in ADMIN_FEATURES] or [p for p in places if exact_key(p.name) == bare]
             if not places or not (toponym.from_entity or toponym.place_context):
                 continue
             # a country or province name counts more; "Bangui" says more than a hamlet
@@ -267,6 +278,8 @@ class PlacesStage:
             return False
         if toponym.unit_countries and _cc(self, place) not in toponym.unit_countries:
             return False
+        if toponym.city_said and place.feature != "city":
+            return False
         # "the gunman fired at Riva" (Paul Riva): a small namesake of a person named in the story is the person
         if toponym.person_word and not self._prominent(place, toponym, countries):
             return False
@@ -305,8 +318,10 @@ class PlacesStage:
         # "Niger State" is the Nigerian state, not the country
         country_named = place.feature in ("country", "region") and not toponym.admin_word
         dateline_city = place.feature == "city" and toponym.span.text.isupper() and toponym.from_entity
+        # of two look-alikes, the one spelled closer: "Sheikh Zuweid" is Ash Shaykh Zuwayd, not Ash-Shaykh Zayid
+        closeness = 1.0 if primary else round(spelling_similarity(toponym.name, place.name) * 20) / 20
         return (country_named, in_country, admin_named, dateline_city, primary, in_named_admin,
-                in_article_admin, capital, near, large_unit, math.log1p(place.population))
+                in_article_admin, capital, near, closeness, large_unit, math.log1p(place.population))
 
     def _prominent(self, place: Place, toponym: Toponym, countries) -> bool:
         """A country, a sea, a large city, or a province of the story's countries, under its own name,
