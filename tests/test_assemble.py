@@ -167,3 +167,17 @@ def test_assemble_history_the_report_recalls_is_no_event(pipeline):
     )
     events = events_of(pipeline, text, published=dt.date(2018, 10, 19))
     assert [e.event_date for e in events] == ["2018-10-16"]
+
+
+def test_assemble_where_the_speaker_sits_is_not_where_the_attack_happened(pipeline):
+    text = ("The state police command in Jalingo said on Tuesday that gunmen attacked herders near Gassol, "
+            "killing nine of them.")
+    events = events_of(pipeline, text)
+    assert {(e.location, e.admin1) for e in events} == {("Gassol", "Taraba")}
+
+
+def test_assemble_a_named_village_coded_at_its_country_beats_a_country_named_as_background(pipeline):
+    text = ("Soldiers killed 30 refugees who had fled unrest in Burundi when they opened fire in Kamanyola, "
+            "in the neighbouring Democratic Republic of Congo, activists said.")
+    events = events_of(pipeline, text)
+    assert {(e.location, e.country, e.geo_precision) for e in events} == {("Kamanyola", "Democratic Republic of the Congo", 3)}

@@ -203,3 +203,13 @@ def test_clean_bad_user_pattern_names_the_file_and_column(tmp_path, row, column)
     with pytest.raises(KnowledgeError) as caught:
         clean.load_boilerplate((extra,))
     assert caught.value.code == "W202" and "boilerplate-bad.csv:2" in str(caught.value) and column in str(caught.value)
+
+
+def test_clean_user_relation_with_an_unquoted_comma_names_the_file_and_column(tmp_path):
+    from wirecoder.stages import place_knowledge
+
+    extra = tmp_path / "place_relations-mine.csv"
+    extra.write_text("pattern,relation,geo_precision,where_prec\n(?:\\w+ ){0,3}in $,speaker,1,1\n")
+    with pytest.raises(KnowledgeError) as caught:
+        place_knowledge.load_relations((extra,))
+    assert caught.value.code == "W202" and "place_relations-mine.csv:2" in str(caught.value) and "double quotes" in str(caught.value)

@@ -343,3 +343,14 @@ def test_places_a_short_name_with_few_consonants_still_finds_its_town(stages):
 def test_places_with_no_country_named_a_loose_look_alike_abroad_is_not_taken(stages):
     found = run(stages, "Gunmen killed a local party leader in Dargai on Friday, officials said.", {"Dargai": "GPE"})
     assert [m.place for m in found if m.span.text == "Dargai"] in ([], [None])
+
+
+def test_places_the_province_named_picks_its_own_namesake_town(stages):
+    found = run(stages, "Gunmen ambushed a convoy in Rosario town in Cavite Province on Monday.", {"Rosario": "GPE", "Cavite Province": "GPE"})
+    town = next(m.place for m in found if m.span.text == "Rosario")
+    assert (town.name, town.admin2) == ("Rosario", "Province of Cavite")
+
+
+def test_places_a_town_named_before_its_port_is_a_place(stages):
+    found = run(stages, "Gunmen killed ten workers building a road near the new Gwadar port on Saturday.")
+    assert [(m.span.text, m.place.country) for m in found if m.place] == [("Gwadar", "Pakistan")]

@@ -44,6 +44,7 @@ PATTERN_COLUMNS = {
     "role_words": ("pattern",), "place_relations": ("pattern",), "admin_units": ("unit",),
     "site_words": ("word",), "date_expressions": ("pattern",), "actor_patterns": ("pattern",),
 }  # boilerplate patterns hold macros: clean.load_boilerplate checks them once expanded
+NUMBER_COLUMNS = {"place_relations": ("geo_precision", "where_prec")}
 
 
 def read_rows(kind: str, required: Iterable[str], extra: Iterable[Path] = ()) -> Iterator[Row]:
@@ -63,7 +64,16 @@ def read_rows(kind: str, required: Iterable[str], extra: Iterable[Path] = ()) ->
                         raise KnowledgeError(W201.format(path=path, row=number, column=column), "W201")
                 for column in patterns:
                     _check_pattern(clean.get(column) or "", path, number, column)
+                for column in NUMBER_COLUMNS.get(kind, ()):
+                    _check_number(clean.get(column) or "", path, number, column)
                 yield Row(clean, path, number)
+
+
+def _check_number(value: str, path: Path, row: int, column: str) -> None:
+    if not value.isdigit():
+        # most often a pattern with a comma in it ("{0,3}") that was not put in double quotes
+        expected = "a whole number (a pattern holding a comma must be in double quotes)"
+        raise KnowledgeError(W202.format(path=f"{path}:{row}", column=column, value=value, expected=expected), "W202")
 
 
 def _check_pattern(value: str, path: Path, row: int, column: str) -> None:

@@ -21,7 +21,8 @@ from .names import exact_key, other_names
 
 LATIN = re.compile(r"^[\u0000-\u024f\u1e00-\u1eff\u2019' .,()-]+$")
 ADMIN_SUFFIX = re.compile(r"\s+(?:governorate|province|region|state|oblast|district|prefecture|county|department|muhafazat)$", re.I)
-VERSION = "embedded-8"  # bump when name keys or the build change: the index is rebuilt
+ADMIN_PREFIX = re.compile(r"^(?:province|county|district|prefecture) of\s+", re.I)  # "Province of Cavite"
+VERSION = "embedded-9"  # bump when name keys or the build change: the index is rebuilt
 
 
 def latin_names(names) -> list[str]:
@@ -117,7 +118,7 @@ def _district_rows(districts, admins, countries):
         display = unidecode(name)
         row = (district_id, display, lat, lon, cc, country.get("iso3"), country.get("name"),
                admin[1] if admin else None, display, "admin2", 0)
-        yield row, [name, ADMIN_SUFFIX.sub("", name)]
+        yield row, [name, ADMIN_SUFFIX.sub("", name), ADMIN_PREFIX.sub("", name)]
 
 
 def _country_rows(countries, centroids):

@@ -133,8 +133,12 @@ def _country_only(mention: PlaceMention) -> bool:
 def _place_rank(mention: PlaceMention, trigger: TriggerMention) -> tuple:
     feature = mention.place.feature if mention.place else "city"
     return (
+        mention.relation == "speaker",  # "a U.N. official in Juba said ... in Cueibet county"
         mention.place is None and mention.geo_precision >= 3,
         FEATURE_SPECIFICITY.get(feature, 3),
+        # "killed in Kamanyola in the neighboring Congo" over "who fled violence in Burundi": a named village
+        # coded at its country says where more than a bare country does
+        mention.relation != "within",
         mention.geo_precision,
         abs(mention.span.start - trigger.span.start),
     )

@@ -308,8 +308,10 @@ class PlacesStage:
         world_city = place.feature == "city" and place.population >= WORLD_CITY and dwarfs_local
         in_country = _cc(self, place) in countries or capital or world_city
         admin_named = toponym.admin_word and place.feature in ("admin1", "admin2")
-        admins_in_sentence = {p.admin1 for t, p in chosen.items() if t.sentence == toponym.sentence and p.feature == "admin1"}
-        in_named_admin = place.admin1 in admins_in_sentence
+        admins_in_sentence = {(p.feature, p.admin1 if p.feature == "admin1" else p.admin2) for t, p in chosen.items()
+                              if t.sentence == toponym.sentence and p.feature in ADMIN_FEATURES}
+        # "Rosario town in Cavite Province": the Rosario of that province, not Batangas' one
+        in_named_admin = ("admin1", place.admin1) in admins_in_sentence or ("admin2", place.admin2) in admins_in_sentence
         in_article_admin = place.feature == "city" and (place.iso3, place.admin1) in admins
         near = sum(_km(place, other) < NEAR_KM for other in chosen.values() if other.feature == "city")
         # "Russia" is the country, not Russia, Ohio; "Charleston" is Charleston, not a town once called so
@@ -425,7 +427,8 @@ class PlacesStage:
         """An unknown capitalised name is a place only when the text says so ("the village of X", "in X")."""
         before = text[max(0, toponym.span.start - 30) : toponym.span.start].lower()
         after = text[toponym.span.end : toponym.span.end + 12].lower()
-        if re.match(r"\s+(?:villages?|towns?|hamlets?|district|area|camp)\b", after):
+        # "Gwadar port", "Kandahar airport" are named after their town
+        if re.match(r"\s+(?:villages?|towns?|hamlets?|district|area|camp|port|airport|harbou?r)\b", after):
             return True
         return bool(re.search(r"(?:village|town|city|hamlet|area|district|neighbou?rhood|camp|region|outskirts) of (?:the )?$|\bcapital,? $|\b(?:in|near|at|into|from|outside|toward|towards|around|clearing|of|across|throughout|inside|within|entered|reached) (?:the )?$", before))
 
@@ -438,7 +441,9 @@ def _look_alike_elsewhere(toponym: Toponym, place: Place, chosen: dict[Toponym, 
     the name, outside the province the sentence names, is no better than not knowing the village."""
     if place.feature != "city" or exact_key(place.name) == exact_key(toponym.name):
         return False
-    named = {p.admin1 for t, p in chosen.items() if t.sentence == toponym.sentence and p.feature == "admin1" and p.iso3 == place.iso3}
+    # a province, or a unit named after its town ("Fika LGA"), says which province the sentence is in
+    named = {p.admin1 for t, p in chosen.items()
+             if t.sentence == toponym.sentence and (p.feature == "admin1" or t.admin_word) and p.iso3 == place.iso3}
     return bool(named) and place.admin1 not in named
 
 
