@@ -354,3 +354,12 @@ def test_places_the_province_named_picks_its_own_namesake_town(stages):
 def test_places_a_town_named_before_its_port_is_a_place(stages):
     found = run(stages, "Gunmen killed ten workers building a road near the new Gwadar port on Saturday.")
     assert [(m.span.text, m.place.country) for m in found if m.place] == [("Gwadar", "Pakistan")]
+
+
+def test_places_a_provincial_body_names_its_province_and_a_party_congress_is_no_village(stages):
+    text = ("Gunmen shot the deputy head of the Nangarhar Provincial Council in Ghani Khel District of the province. "
+            "A member of the All Progressives Congress was stabbed in the town of Degema.")
+    found = run(stages, text, {"Nangarhar Provincial": "GPE", "Ghani Khel District": "GPE", "All Progressives Congress": "ORG"})
+    assert [(m.span.text, m.place.admin1, m.geo_precision) for m in found if m.span.text.startswith(("Nangarhar", "Ghani"))] == [
+        ("Nangarhar Provincial", "Nangarhar", 3), ("Ghani Khel District", "Nangarhar", 3)]
+    assert not any("Congress" in m.span.text for m in found)

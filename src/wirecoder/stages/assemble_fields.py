@@ -133,8 +133,8 @@ def _country_only(mention: PlaceMention) -> bool:
 def _place_rank(mention: PlaceMention, trigger: TriggerMention) -> tuple:
     feature = mention.place.feature if mention.place else "city"
     return (
-        mention.relation == "speaker",  # "a U.N. official in Juba said ... in Cueibet county"
         mention.place is None and mention.geo_precision >= 3,
+        mention.relation == "speaker",  # "a U.N. official in Juba said ... in Cueibet county"
         FEATURE_SPECIFICITY.get(feature, 3),
         # "killed in Kamanyola in the neighboring Congo" over "who fled violence in Burundi": a named village
         # coded at its country says where more than a bare country does
