@@ -363,3 +363,23 @@ def test_places_a_provincial_body_names_its_province_and_a_party_congress_is_no_
     assert [(m.span.text, m.place.admin1, m.geo_precision) for m in found if m.span.text.startswith(("Nangarhar", "Ghani"))] == [
         ("Nangarhar Provincial", "Nangarhar", 3), ("Ghani Khel District", "Nangarhar", 3)]
     assert not any("Congress" in m.span.text for m in found)
+
+
+def test_places_province_after_its_town_picks_the_namesake_within_it(stages):
+    found = run(stages, "Gunmen killed a radio host in an ambush in Kabasalan, Zamboanga Sibugay on Monday.", {"Kabasalan": "GPE"})
+    town = next(m.place for m in found if m.span.text == "Kabasalan")
+    assert (round(town.latitude), round(town.longitude)) == (8, 123)  # not the Kabasalan of Maguindanao (7, 125)
+
+
+def test_places_unknown_village_in_a_local_government_area_is_coded_at_its_town(stages):
+    text = "Herdsmen killed a chief at Eke community in Udi Local Government Area of Enugu State."
+    found = run(stages, text, {"Eke": "GPE", "Enugu State": "GPE"})
+    village = next(m for m in found if m.span.text == "Eke")
+    assert (village.place.name, village.place.admin1, village.relation, village.geo_precision) == ("Udi", "Enugu", "within", 2)
+
+
+def test_places_province_known_by_another_name_stays_a_province(stages):
+    text = "The bodies of five aid workers were found in Chanarto district of Uruzgan province."
+    found = run(stages, text, {"Chanarto": "GPE", "Uruzgan province": "GPE"})
+    province = next(m.place for m in found if m.span.text.startswith("Uruzgan"))
+    assert (province.feature, province.country) == ("admin1", "Afghanistan")

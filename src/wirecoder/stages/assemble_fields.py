@@ -138,7 +138,7 @@ def _place_rank(mention: PlaceMention, trigger: TriggerMention) -> tuple:
         FEATURE_SPECIFICITY.get(feature, 3),
         # "killed in Kamanyola in the neighboring Congo" over "who fled violence in Burundi": a named village
         # coded at its country says where more than a bare country does
-        mention.relation != "within",
+        feature == "country" and mention.relation != "within",
         mention.geo_precision,
         abs(mention.span.start - trigger.span.start),
     )

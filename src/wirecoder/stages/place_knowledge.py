@@ -39,6 +39,7 @@ class AdminUnits:
     before: re.Pattern  # "the state of Borno"
     trailing: re.Pattern  # a name that ends with its unit
     countries: tuple[tuple[re.Pattern, frozenset[str]], ...]
+    below_province: tuple[re.Pattern, ...] = ()  # "LGA", "tehsil": never a province
 
     @classmethod
     def load(cls, extra=()) -> AdminUnits:
@@ -49,6 +50,7 @@ class AdminUnits:
             re.compile(rf"\b({units}) of (?:the )?$", re.I),
             re.compile(rf"\s+({units})$", re.I),
             tuple((re.compile(r["unit"], re.I), frozenset(r["countries"].split("|"))) for r in rows if r["countries"]),
+            tuple(re.compile(r["unit"], re.I) for r in rows if r["below"] == "yes"),
         )
 
     def find(self, before: str, words: str, after: str) -> str | None:
@@ -58,6 +60,9 @@ class AdminUnits:
 
     def countries_of(self, unit: str) -> frozenset[str]:
         return next((countries for pattern, countries in self.countries if pattern.fullmatch(unit)), frozenset())
+
+    def is_below_province(self, unit: str) -> bool:
+        return any(pattern.fullmatch(unit) for pattern in self.below_province)
 
     def bare(self, name: str) -> str:
         """ "Kalat district" -> "Kalat" """

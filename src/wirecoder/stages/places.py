@@ -42,6 +42,7 @@ ADMIN_FEATURES = ("admin1", "admin2")
 CAPITAL_APPOSITION = re.compile(r",\s+(?:the\s+(?:[A-Z][\w'-]+\s+){1,3}(?:[Ss]tate\s+|[Pp]rovincial\s+|[Rr]egional\s+)?capital|(?:the\s+)?capital\s+of)\b")
 VILLAGE_SUFFIX = re.compile(r"\s+(?:village|town|city|camp)$", re.I)
 NEAR_KM = 300
+DISTRICT_KM = 60  # a town this close to the centroid of the district named beside it lies in it
 DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\([^)]{1,40}\))?\s*[–—-]")
 CAPITAL_OVER_LOCAL = 50  # a foreign capital beats a local namesake this many times smaller
 CAPITAL_AT_HOME = 10  # the story's own capital beats its country's namesakes this many times smaller
@@ -71,6 +72,7 @@ class Toponym:
     name: str = ""  # the words without their unit: "Kalat" of "Kalat district"
     unit_countries: frozenset[str] = frozenset()  # a "Local Government Area" is Nigerian
     city_said: bool = False  # "Benin, the Edo State capital": a town, not the country of that name
+    below_province: bool = False  # "Udi LGA", "Kalat tehsil": a unit never as large as a province
 
 
 class PlacesStage:
@@ -143,7 +145,8 @@ class PlacesStage:
             after, before = doc.article.text[end : end + 30], doc.article.text[max(0, start - 25) : start]
             unit = self.units.find(before, words, after)
             toponym = Toponym(Span(start, end, words), index, from_entity, unit is not None, name=self.units.bare(words),
-                              unit_countries=self.units.countries_of(unit) if unit else frozenset())
+                              unit_countries=self.units.countries_of(unit) if unit else frozenset(),
+                              below_province=bool(unit) and self.units.is_below_province(unit))
             context = toponym.admin_word or self._looks_like_a_village(doc.article.text, toponym)
             # "flights between Harare and London" (Harare tagged ORG): a name, not a sentence's first word
             # "Douma is surrounded...": a sentence's first word is a name when the article writes it so mid-sentence
@@ -182,9 +185,14 @@ class PlacesStage:
         if region:
             return [region]
         found = self.gazetteer.candidates(toponym.name, ())
-        if toponym.admin_word and not any(p.feature in ADMIN_FEATURES for p in found):
+        if not toponym.admin_word:
+            return found
+        if not any(p.feature in ADMIN_FEATURES for p in found):
             # "Zabol Province" is Afghanistan's Zabul, not the Iranian town spelled so
-            found += [p for p in self.gazetteer.look_alikes(toponym.name, ()) if p.feature in ADMIN_FEATURES]
+            return found + [p for p in self.gazetteer.look_alikes(toponym.name, ()) if p.feature in ADMIN_FEATURES]
+        if toponym.below_province:
+            # "Udi Local Government Area" is named after the town of Udi, not a province that lists "Udi" among its names
+            return [p for p in found if p.feature != "admin1"]
         return found
 
     def _only_look_alike_town(self, toponym: Toponym) -> list[Place]:
@@ -310,8 +318,11 @@ class PlacesStage:
         admin_named = toponym.admin_word and place.feature in ("admin1", "admin2")
         admins_in_sentence = {(p.feature, p.admin1 if p.feature == "admin1" else p.admin2) for t, p in chosen.items()
                               if t.sentence == toponym.sentence and p.feature in ADMIN_FEATURES}
-        # "Rosario town in Cavite Province": the Rosario of that province, not Batangas' one
+        # "Rosario town in Cavite Province": the Rosario of that province, not Batangas' one (by name, or
+        # by distance when the town's recorded district is out of date: "Kabasalan, Zamboanga Sibugay")
+        districts = [p for t, p in chosen.items() if t.sentence == toponym.sentence and p.feature == "admin2"]
         in_named_admin = ("admin1", place.admin1) in admins_in_sentence or ("admin2", place.admin2) in admins_in_sentence
+        near_named_district = any(_km(place, district) <= DISTRICT_KM for district in districts)
         in_article_admin = place.feature == "city" and (place.iso3, place.admin1) in admins
         near = sum(_km(place, other) < NEAR_KM for other in chosen.values() if other.feature == "city")
         # "Russia" is the country, not Russia, Ohio; "Charleston" is Charleston, not a town once called so
@@ -322,7 +333,7 @@ class PlacesStage:
         dateline_city = place.feature == "city" and toponym.span.text.isupper() and toponym.from_entity
         # of two look-alikes, the one spelled closer: "Sheikh Zuweid" is Ash Shaykh Zuwayd, not Ash-Shaykh Zayid
         closeness = 1.0 if primary else round(spelling_similarity(toponym.name, place.name) * 20) / 20
-        return (country_named, in_country, admin_named, dateline_city, primary, in_named_admin,
+        return (country_named, in_country, admin_named, dateline_city, primary, in_named_admin, near_named_district,
                 in_article_admin, capital, near, closeness, large_unit, math.log1p(place.population))
 
     def _prominent(self, place: Place, toponym: Toponym, countries) -> bool:
@@ -351,6 +362,11 @@ class PlacesStage:
                 return None
             # a village the gazetteer lacks: the province the sentence names, else its country (ACLED precision 3)
             same_sentence = [p for t, p in chosen.items() if t.sentence == toponym.sentence]
+            # "Eke community in Udi Local Government Area": the district, or the town it is named after
+            district = next((p for t, p in chosen.items() if t.sentence == toponym.sentence and t is not toponym
+                             and (p.feature == "admin2" or (t.admin_word and p.feature == "city"))), None)
+            if district is not None:
+                return PlaceMention(toponym.span, toponym.sentence, district, "within", *PRECISION_BY_FEATURE["admin2"])
             admin = next((p for p in same_sentence if p.feature == "admin1"), None)
             country = next(
                 (p for t, p in chosen.items() if t.sentence == toponym.sentence and p.feature == "country"
@@ -366,6 +382,8 @@ class PlacesStage:
                 return PlaceMention(toponym.span, toponym.sentence, country, "within", 3, 6)
             return PlaceMention(toponym.span, toponym.sentence, None, relation and relation.relation, 3, 7)
         geo_precision, where_prec = PRECISION_BY_FEATURE.get(place.feature, (1, 1))
+        if toponym.admin_word and place.feature == "city":  # "Udi LGA": the district around the town
+            geo_precision, where_prec = PRECISION_BY_FEATURE["admin2"]
         if relation and (place.feature == "city" or relation.geo_precision == 0):
             geo_precision, where_prec = relation.geo_precision, relation.where_prec
         return PlaceMention(toponym.span, toponym.sentence, place, relation and relation.relation, geo_precision, where_prec)
@@ -430,6 +448,8 @@ class PlacesStage:
         # "Gwadar port", "Kandahar airport" are named after their town
         if re.match(r"\s+(?:villages?|towns?|hamlets?|district|area|camp|port|airport|harbou?r)\b", after):
             return True
+        if re.search(r"\b(?:in|at|near) [A-Z][\w'-]+(?: [A-Z][\w'-]+)?, $", text[max(0, toponym.span.start - 30) : toponym.span.start]):
+            return True  # "in Kabasalan, Zamboanga Sibugay": the province after its town
         return bool(re.search(r"(?:village|town|city|hamlet|area|district|neighbou?rhood|camp|region|outskirts) of (?:the )?$|\bcapital,? $|\b(?:in|near|at|into|from|outside|toward|towards|around|clearing|of|across|throughout|inside|within|entered|reached) (?:the )?$", before))
 
 
