@@ -383,3 +383,14 @@ def test_places_province_known_by_another_name_stays_a_province(stages):
     found = run(stages, text, {"Chanarto": "GPE", "Uruzgan province": "GPE"})
     province = next(m.place for m in found if m.span.text.startswith("Uruzgan"))
     assert (province.feature, province.country) == ("admin1", "Afghanistan")
+
+
+def test_places_a_district_of_the_story_is_not_a_look_alike_province_abroad(stages):
+    text = "Civilians fled the operation in Marja District of Helmand as fighting went on."
+    found = run(stages, text, {"Marja District": "GPE", "Helmand": "GPE"})
+    assert {m.place.country for m in found if m.place} == {"Afghanistan"}
+
+
+def test_places_with_no_country_named_a_short_skeleton_finds_nothing_abroad(stages):
+    found = run(stages, "Rebels burned huts in Masisi territory on Sunday.", {"Masisi": "GPE"})
+    assert [m.place for m in found if m.place is not None] == []

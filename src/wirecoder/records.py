@@ -175,6 +175,9 @@ class AnalyzedArticle:
     sentences: tuple[Sentence, ...] = ()
     actors: tuple[ActorMention, ...] = ()
     places: tuple[PlaceMention, ...] = ()
+    # the one country the article is about when it says so only through its people ("Somali forces"):
+    # where an event no toponym locates took place, at country precision
+    country: PlaceMention | None = None
     triggers: tuple[TriggerMention, ...] = ()
     dates: tuple[DateMention, ...] = ()
     counts: tuple[CountMention, ...] = ()

@@ -76,12 +76,18 @@ class Gazetteer:
             return found
         return self.look_alikes(name, countries)
 
+    def named(self, name: str, place: Place) -> bool:
+        """Whether ``name`` is one of the place's own names (or a variant of one), not a look-alike."""
+        return any(p.geonameid == place.geonameid for p in self.candidates(name, ()))
+
     def look_alikes(self, name: str, countries: Iterable[str], similarity: float = MIN_SIMILARITY) -> list[Place]:
         """Places of these countries (any, if none given) spelled like ``name`` give or take
         transliteration (Hajeen/Hajin)."""
+        countries = tuple(countries)
         loose = loose_key(name)
-        # "Hawija" keeps only "hj" once its vowels go: a name that long is still worth looking for
-        if len(loose) < MIN_LOOSE_KEY and len(exact_key(name)) < LONG_NAME:
+        # "Hawija" keeps only "hj" once its vowels go: a name that long is still worth looking for in the
+        # story's countries, never in the whole world (Masisi would be Cuba's Maisi)
+        if len(loose) < MIN_LOOSE_KEY and (len(exact_key(name)) < LONG_NAME or not countries):
             return []
         # the loose key finds look-alikes; keep those still spelled mostly alike (not Buratai/Burutu)
         return [p for p in self._rows("loose", loose, tuple(sorted(set(countries))))

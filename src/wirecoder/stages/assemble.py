@@ -50,7 +50,7 @@ LONGEST_CAMPAIGN_DATE = dt.timedelta(days=92)  # a date mention wider than a sea
 
 class AssembleStage:
     name = "assemble"
-    reads = ("triggers", "actors", "places", "dates", "counts", "attributions")
+    reads = ("triggers", "actors", "places", "country", "dates", "counts", "attributions")
     writes = ("events",)
 
     def __init__(self, min_confidence: float = 0.0):

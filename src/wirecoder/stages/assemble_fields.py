@@ -74,6 +74,14 @@ def _main_belligerents(doc: AnalyzedArticle, trigger: TriggerMention) -> Roles:
 
 
 def place_for(doc: AnalyzedArticle, trigger: TriggerMention) -> PlaceMention | None:
+    found = _place_near(doc, trigger) or doc.country
+    if found is not None and found.place is None and doc.country is not None:
+        # "Koranbod", a village the gazetteer lacks, in a story of Somali forces: kept as written, in Somalia
+        return replace(found, place=doc.country.place, relation="within", geo_precision=3, where_prec=doc.country.where_prec)
+    return found
+
+
+def _place_near(doc: AnalyzedArticle, trigger: TriggerMention) -> PlaceMention | None:
     """The trigger's own sentence first; but a bare country there gives way to a town named just before in it."""
     chosen = None
     for distance in range(LOOKBACK["place"] + 1):

@@ -23,8 +23,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from ..gazetteer import Gazetteer, spelled_alike, spelling_similarity
-from ..gazetteer.names import exact_key
+from ..gazetteer import MIN_LOOSE_KEY, Gazetteer, spelled_alike, spelling_similarity
+from ..gazetteer.names import exact_key, loose_key
 from ..records import AnalyzedArticle, Place, PlaceMention, Sentence, Span
 from ..settings import Settings
 from .place_knowledge import DATELINE, PATRON, PATRON_OF, PlaceKnowledge, Relation
@@ -78,7 +78,7 @@ class Toponym:
 class PlacesStage:
     name = "places"
     reads = ("sentences", "actors")
-    writes = ("places",)
+    writes = ("places", "country")
 
     def __init__(self, gazetteer: Gazetteer, knowledge: PlaceKnowledge):
         self.gazetteer = gazetteer
@@ -111,7 +111,7 @@ class PlacesStage:
                 candidates[toponym] = candidates[toponym] + self.gazetteer.look_alikes(toponym.name, countries)
         chosen = self.disambiguate(toponyms, candidates, countries)
         mentions = [self._mention(doc, t, chosen.get(t), chosen) for t in toponyms]
-        return replace(doc, places=tuple(m for m in mentions if m is not None))
+        return replace(doc, places=tuple(m for m in mentions if m is not None), country=self._country_of_people(doc, countries))
 
     # --- finding toponyms -------------------------------------------------------------------------
 
@@ -187,9 +187,10 @@ class PlacesStage:
         found = self.gazetteer.candidates(toponym.name, ())
         if not toponym.admin_word:
             return found
-        if not any(p.feature in ADMIN_FEATURES for p in found):
-            # "Zabol Province" is Afghanistan's Zabul, not the Iranian town spelled so
-            return found + [p for p in self.gazetteer.look_alikes(toponym.name, ()) if p.feature in ADMIN_FEATURES]
+        if not any(p.feature in ADMIN_FEATURES for p in found) and len(loose_key(toponym.name)) >= MIN_LOOSE_KEY:
+            # "Zabol Province" is Afghanistan's Zabul, not the Iranian town spelled so; a guess from anywhere in
+            # the world, so only a province spelled very nearly so (not Katanning for "Katanga Province")
+            return found + [p for p in self.gazetteer.look_alikes(toponym.name, (), ANYWHERE_SIMILARITY - 0.05) if p.feature == "admin1"]
         if toponym.below_province:
             # "Udi Local Government Area" is named after the town of Udi, not a province that lists "Udi" among its names
             return [p for p in found if p.feature != "admin1"]
@@ -251,6 +252,19 @@ class PlacesStage:
         # a country only half-named ("Okha": a town in India or in Russia) does not join a story told elsewhere
         return tuple(cc for cc, n in votes.items() if n * 2 > top and (n >= 1 or top < 1) and cc)
 
+    def _country_of_people(self, doc: AnalyzedArticle, countries: tuple[str, ...]) -> PlaceMention | None:
+        """ "Somali government forces fought al-Shabaab": Somalia, where the article is about one country
+        and names it through the demonym of its people (the mention is that word)."""
+        if len(countries) != 1:
+            return None
+        for index, sentence in enumerate(doc.sentences):
+            for match in re.finditer(r"[A-Z][a-z]+", sentence.span.text):
+                if self.demonyms.get(match.group().lower()) == countries[0]:
+                    country = self.gazetteer.country(countries[0])
+                    span = Span(sentence.span.start + match.start(), sentence.span.start + match.end(), match.group())
+                    return PlaceMention(span, index, country, "people", *PRECISION_BY_FEATURE["country"]) if country else None
+        return None
+
     def _under_own_name(self, toponym: Toponym, places: list[Place]) -> bool:
         key = exact_key(toponym.name)
         return key in self.gazetteer.variants or any(exact_key(p.name) == key for p in places)
@@ -295,8 +309,11 @@ class PlacesStage:
             return place.feature != "city" or place.population >= KNOWN_TOWN
         if _cc(self, place) in countries:
             return True
-        if place.feature in ("country", "admin1", "region"):  # a sea or a country is known abroad too
+        if place.feature == "region":  # a sea or a region is known abroad too...
             return True
+        if place.feature in ("country", "admin1"):  # ...and so are countries and provinces, by their own names:
+            # "Marja District" of a story told in Helmand is not Libya's Al Marj
+            return self.gazetteer.named(toponym.name, place)
         # a famous city abroad, but under a name like its own: GeoNames also lists Bochum as "Bohong" (pinyin);
         # never for "Sanga local government" (an admin unit of the story's country, not Sanya in China)
         return not toponym.admin_word and place.population >= FAMOUS and spelled_alike(toponym.name, place.name)
@@ -450,7 +467,7 @@ class PlacesStage:
             return True
         if re.search(r"\b(?:in|at|near) [A-Z][\w'-]+(?: [A-Z][\w'-]+)?, $", text[max(0, toponym.span.start - 30) : toponym.span.start]):
             return True  # "in Kabasalan, Zamboanga Sibugay": the province after its town
-        return bool(re.search(r"(?:village|town|city|hamlet|area|district|neighbou?rhood|camp|region|outskirts) of (?:the )?$|\bcapital,? $|\b(?:in|near|at|into|from|outside|toward|towards|around|clearing|of|across|throughout|inside|within|entered|reached) (?:the )?$", before))
+        return bool(re.search(r"(?:village|town|city|hamlet|area|district|neighbou?rhood|camp|region|outskirts) of (?:the )?$|\bcapital,? $|\b(?:in|near|at|into|from|outside|toward|towards|around|clearing|of|across|throughout|inside|within|entered|reached) (?:the )?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)ern )?$", before))
 
 
 DATELINE_NAME = re.compile(r"(?:^|\n)([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})(?=%s)" % DATELINE_AFTER.pattern)
