@@ -189,3 +189,12 @@ def test_assemble_an_event_no_toponym_locates_is_in_the_one_country_its_people_n
     events = events_of(pipeline, text)
     assert events and {(e.country, e.geo_precision) for e in events} == {("Somalia", 3)}
     assert "Koranbod" in {e.location for e in events}
+
+
+def test_assemble_generic_actors_take_the_country_of_the_event_place(pipeline):
+    text = "Gunmen suspected to be bandits killed 12 villagers in Zurmi, Zamfara State, on Sunday, police said."
+    events = events_of(pipeline, text)
+    assert {(e.actor1, e.actor2) for e in events} == {("Bandits (Nigeria)", "Civilians (Nigeria)")}
+    text = "Armed bandits attacked a merchant ship in the Gulf of Aden on Saturday, and navy commandos clashed with the bandits."
+    events = events_of(pipeline, text)
+    assert events and not any("Nigeria" in (e.actor1 or "") + (e.actor2 or "") for e in events)

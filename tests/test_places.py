@@ -398,3 +398,10 @@ def test_places_second_level_areas_of_every_country_are_known_not_guessed_abroad
     found = run(stages, "Gunmen killed nine farmers in Shiroro Local Government Area on Friday.", {"Shiroro": "GPE"})
     area = next(m for m in found if m.span.text.startswith("Shiroro"))
     assert (area.place.feature, area.place.admin1, area.geo_precision) == ("admin2", "Niger", 2)
+
+
+def test_places_a_ship_named_after_a_province_and_a_nationality_before_a_word_are_no_places(stages):
+    text = ("Commandos boarded the pirate dhow, Salahaddin, in the Gulf of Aden. Critics recalled the sinking of "
+            "a fishing trawler in Indian Naval action last month.")
+    found = run(stages, text, {"Salahaddin": "GPE", "Gulf of Aden": "LOC", "Indian Naval": "ORG"})
+    assert [m.span.text for m in found] == ["Gulf of Aden"]

@@ -79,6 +79,7 @@ class ActorMention:
     country: str | None = None  # ISO3 of the actor's home country, if any
     known: bool = True  # False: not in the registry, kept as written
     generic: bool = False  # "civilians", "unidentified gunmen"...
+    template: str | None = None  # "Bandits ({country})" when no country was known to fill it
 
 
 @dataclass(frozen=True, slots=True)

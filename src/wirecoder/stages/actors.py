@@ -124,8 +124,9 @@ class ActorsStage:
         return name, iso3
 
     def _mention(self, found: Found, index: int, text: str, country: tuple[str, str] | None) -> ActorMention:
-        name, actor_country = found.name, found.country
+        name, actor_country, template = found.name, found.country, None
         if "{country}" in name:
+            template = None if country else name
             name = name.replace("{country}", country[0]) if country else _without_country(name)
             actor_country = country[1] if country else None
         return ActorMention(
@@ -137,6 +138,7 @@ class ActorsStage:
             country=actor_country,
             known=found.known,
             generic=found.generic,
+            template=template,
         )
 
 

@@ -162,6 +162,8 @@ def _actor_name(actor: ActorMention | None, place: PlaceMention | None) -> str |
     where = place.place if place and place.place and place.place.iso3 else None
     if actor.generic and actor.country and where and where.iso3 != actor.country and actor.name.endswith(")"):
         return f"{actor.name[: actor.name.rfind(' (')]} ({where.country})"
+    if actor.template and where:  # "bandits" in a story that names Zamfara State but no Nigerians: Bandits (Nigeria)
+        return actor.template.replace("{country}", where.country)
     return actor.name
 
 

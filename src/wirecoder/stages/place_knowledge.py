@@ -77,23 +77,27 @@ class NotPlaces:
     prefixes: frozenset[str] = frozenset()  # "Sgt", "MV"
     suffixes: frozenset[str] = frozenset()  # "Party", "Front"
     next_words: frozenset[str] = frozenset()  # "news agency": "Fars" before it is an outlet
+    previous_words: frozenset[str] = frozenset()  # "dhow": "the pirate dhow, Salahaddin" is a ship
 
     @classmethod
     def load(cls, extra=()) -> NotPlaces:
         rows = list(read_rows("not_places", ("word",), extra))
         kind = lambda wanted: frozenset(w.lower() for r in rows if r["as"] == wanted for w in r["word"].split("|"))  # noqa: E731
-        return cls(kind(""), kind("prefix"), kind("suffix"), kind("next"))
+        return cls(kind(""), kind("prefix"), kind("suffix"), kind("next"), kind("previous"))
 
-    def exclude(self, words: str, after: str = "") -> bool:
+    def exclude(self, words: str, after: str = "", before: str = "") -> bool:
         """ "Monday", "Sgt Barry Whiteside", "MV Gibe", "Ogaden Liberation Front", "Fars" of "Fars news
-        agency" are no places (``after``: the text that follows the name)."""
+        agency", "Salahaddin" of "the pirate dhow, Salahaddin" are no places (``after`` and ``before``:
+        the text around the name)."""
         parts = words.split()
         if not parts:
             return True
         following = " ".join(after.split()[:2]).lower()
+        previous = before.rstrip(" ,").split()[-1:]
         return (words.lower() in self.words or parts[0].rstrip(".").lower() in self.prefixes
                 or (len(parts) > 1 and parts[-1].lower() in self.suffixes)
-                or any(following == w or following.startswith(w + " ") for w in self.next_words))
+                or any(following == w or following.startswith(w + " ") for w in self.next_words)
+                or bool(previous) and previous[0].lower() in self.previous_words)
 
 
 @dataclass(frozen=True)

@@ -139,8 +139,8 @@ class PlacesStage:
             end = start + len(words)
             words, end = self._with_city_word(doc.article.text, start, end, words)
             known_variant = exact_key(words) in self.gazetteer.variants  # "U.S." in "U.S. officials" (an actor too)
-            following = doc.article.text[end : end + 30]
-            if len(words) < 2 or self._adjective(words) or self.not_places.exclude(words, following):  # not "A" of "A man"
+            following, preceding = doc.article.text[end : end + 30], doc.article.text[max(0, start - 30) : start]
+            if len(words) < 2 or self._adjective(words) or self.not_places.exclude(words, following, preceding):  # not "A" of "A man"
                 continue
             if _overlaps(start, end, taken) and not known_variant:
                 continue
@@ -379,7 +379,9 @@ class PlacesStage:
             town = self._town_of_site(doc, toponym, chosen)
             if town is not None:  # "Tahrir Square": a site in Baghdad, coded at Baghdad
                 return PlaceMention(toponym.span, toponym.sentence, town, "site", 1, 1)
-            if not self._looks_like_a_village(doc.article.text, toponym) or _headline_words(toponym):
+            # "Indian Naval action": a nationality and a word, not an unknown village
+            nationality = self._adjective(toponym.span.text.split()[0])
+            if not self._looks_like_a_village(doc.article.text, toponym) or _headline_words(toponym) or nationality:
                 return None
             # a village the gazetteer lacks: the province the sentence names, else its country (ACLED precision 3)
             same_sentence = [p for t, p in chosen.items() if t.sentence == toponym.sentence]
