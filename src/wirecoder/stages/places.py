@@ -54,6 +54,7 @@ KNOWN_TOWN = 1_000  # with no country known at all, smaller places are too likel
 LOOK_ALIKE_TOWN = 5_000  # with no country known, a transliterated name is trusted only for a town this large
 ALIAS_VOTE = 0.5  # a name matched only among a place's other names says less about the story's country
 ANYWHERE_SIMILARITY = 0.85  # Mahmoudiya/Mahmudiyah 0.9; Dargai/Daraga 0.83 is too far for a guess abroad
+PROVINCE_ANYWHERE_SIMILARITY = 0.8  # "Zabol Province"/Zabul 0.8; Katanga/Katanning 0.75
 DWARFS = 10  # ...and only when it is this many times larger than its look-alikes abroad
 HEADLINE_WORDS = 4  # an unknown capitalised run this long is a title-case headline, not a village
 SITE_LOOKBACK = 2  # sentences back to the town a site's sentence or the one before it names
@@ -194,7 +195,7 @@ class PlacesStage:
         if not any(p.feature in ADMIN_FEATURES for p in found) and len(loose_key(toponym.name)) >= MIN_LOOSE_KEY:
             # "Zabol Province" is Afghanistan's Zabul, not the Iranian town spelled so; a guess from anywhere in
             # the world, so only a province spelled very nearly so (not Katanning for "Katanga Province")
-            return found + [p for p in self.gazetteer.look_alikes(toponym.name, (), ANYWHERE_SIMILARITY - 0.05) if p.feature == "admin1"]
+            return found + [p for p in self.gazetteer.look_alikes(toponym.name, (), PROVINCE_ANYWHERE_SIMILARITY) if p.feature == "admin1"]
         if toponym.below_province:
             # "Udi Local Government Area" is named after the town of Udi, not a province that lists "Udi" among its names
             return [p for p in found if p.feature != "admin1"]
