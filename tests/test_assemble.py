@@ -184,7 +184,7 @@ def test_assemble_a_named_village_coded_at_its_country_beats_a_country_named_as_
 
 
 def test_assemble_an_event_no_toponym_locates_is_in_the_one_country_its_people_name(pipeline):
-    text = ("Somali government troops fought al-Shabaab fighters on Saturday night, killing at least seven people, "
+    text = ("Somali government troops fought al-Shabaab overnight into Sunday and seven people were killed, "
             "a Somali officer said. The battle began when the troops attacked positions near Koranbod.")
     events = events_of(pipeline, text)
     assert events and {(e.country, e.geo_precision) for e in events} == {("Somalia", 3)}

@@ -122,7 +122,7 @@ def test_places_sentence_initial_preposition_is_not_part_of_the_name(stages):
 
 
 def test_places_capitalised_demonym_capital_is_the_capital(stages):
-    found = run(stages, "Jets struck a hotel in the Yemeni capital on Tuesday.", {})
+    found = run(stages, "Warplanes bombed a guest house in the Yemeni capital overnight.", {})
     assert [m.place.name for m in found if m.place] == ["Sanaa"]
 
 
@@ -145,7 +145,7 @@ def test_places_capital_phrase_is_the_capital_of_that_country_not_a_namesake(sta
 
 
 def test_places_state_word_makes_the_state_not_the_country(stages):
-    text = "Troops pushed bandits back near Kuta, in Shiroro Local Government Area of Niger State."
+    text = "Troops pushed bandits back near Kuta, inside Shiroro LGA, Niger State."
     found = run(stages, text, {"Niger State": "GPE"})
     state = next(m.place for m in found if m.span.text.startswith("Niger"))
     assert (state.feature, state.country) == ("admin1", "Nigeria")
@@ -217,20 +217,20 @@ def test_places_common_word_province_of_an_unnamed_country_is_not_a_place(stages
 
 
 def test_places_unit_word_of_one_country_keeps_the_name_in_that_country(stages):
-    text = "Herdsmen killed eleven farmers in Guma Local Government Area of Benue State on Sunday."
+    text = "Eleven farmers died when herders raided Guma Local Government Area, Benue State, on Sunday."
     found = run(stages, text, {"Benue State": "GPE"})
     assert {m.place.country for m in found if m.place} == {"Nigeria"}
 
 
 def test_places_look_alike_in_another_province_gives_way_to_the_province_named(stages):
-    text = "Gunmen stormed Madari village in Kukawa council of Borno State, killing ten people."
+    text = "Ten people died when gunmen stormed Madari village, Kukawa council, Borno State."
     found = run(stages, text, {"Borno State": "GPE"})
     village = next(m for m in found if m.span.text == "Madari")
     assert (village.place.admin1, village.relation, village.geo_precision) == ("Borno", "within", 3)
 
 
 def test_places_town_known_only_by_an_old_name_abroad_does_not_pull_its_country_in(stages):
-    text = "A truck bomb hit Abbasiya, a village 15 km north of the Iraqi city of Samarra, killing 17 people."
+    text = "A truck bomb hit Abbasiya, a village up the road from the Iraqi city of Samarra."
     found = run(stages, text, {"Abbasiya": "GPE", "Samarra": "GPE"})
     assert {m.place.country for m in found if m.place} == {"Iraq"}
 
@@ -300,7 +300,7 @@ def test_places_title_case_headline_is_not_an_unknown_village(stages):
 
 
 def test_places_country_name_before_capital_is_its_capital(stages):
-    found = run(stages, "A blogger was hacked to death on Saturday in the Bangladesh capital, police said.")
+    found = run(stages, "Attackers with machetes killed a blogger in the Bangladesh capital at the weekend, police said.")
     capital = next(m.place for m in found if m.place)
     assert (capital.name, capital.country) == ("Dhaka", "Bangladesh")
 
@@ -317,25 +317,25 @@ def test_places_province_word_finds_a_province_spelled_otherwise(stages):
 
 
 def test_places_capital_apposition_is_a_town_not_the_country_of_that_name(stages):
-    found = run(stages, "A reporter was shot dead in Benin, the Edo State capital, on Saturday.", {"Benin": "GPE", "Edo State": "GPE"})
+    found = run(stages, "Gunmen shot a television reporter outside his home in Benin, capital of Edo State.", {"Benin": "GPE", "Edo State": "GPE"})
     town = next(m.place for m in found if m.span.text == "Benin")
     assert (town.feature, town.admin1, town.country) == ("city", "Edo", "Nigeria")
 
 
 def test_places_one_from_a_city_is_not_the_city(stages):
-    found = run(stages, "A suicide bomber struck the town of al-Baghdadi in western Iraq.", {"al-Baghdadi": "GPE", "Iraq": "GPE"})
+    found = run(stages, "A bomber blew up a car at a checkpoint of al-Baghdadi, western Iraq.", {"al-Baghdadi": "GPE", "Iraq": "GPE"})
     town = next(m for m in found if m.span.text == "al-Baghdadi")
     assert town.place is None or town.place.name != "Baghdad"
 
 
 def test_places_of_two_look_alikes_the_closer_spelling_wins(stages):
-    found = run(stages, "Militants dumped five bodies near the town of Sheikh Zuweid in Egypt.", {"Sheikh Zuweid": "GPE", "Egypt": "GPE"})
+    found = run(stages, "Militants left the bodies of five men on a road outside Sheikh Zuweid, Egypt.", {"Sheikh Zuweid": "GPE", "Egypt": "GPE"})
     town = next(m.place for m in found if m.span.text == "Sheikh Zuweid")
     assert (town.name, town.admin1) == ("Ash Shaykh Zuwayd", "North Sinai")
 
 
 def test_places_a_short_name_with_few_consonants_still_finds_its_town(stages):
-    found = run(stages, "Jets struck a hospital in Hawija, a town near Kirkuk, killing seven patients.", {"Hawija": "GPE", "Kirkuk": "GPE"})
+    found = run(stages, "An air raid on Hawija, a town west of Kirkuk, destroyed a clinic.", {"Hawija": "GPE", "Kirkuk": "GPE"})
     town = next(m.place for m in found if m.span.text == "Hawija")
     assert (town.name, town.country) == ("Al Hawijah", "Iraq")
 
@@ -346,7 +346,7 @@ def test_places_with_no_country_named_a_loose_look_alike_abroad_is_not_taken(sta
 
 
 def test_places_the_province_named_picks_its_own_namesake_town(stages):
-    found = run(stages, "Gunmen ambushed a convoy in Rosario town in Cavite Province on Monday.", {"Rosario": "GPE", "Cavite Province": "GPE"})
+    found = run(stages, "A convoy came under fire in Rosario town, Cavite Province, before dawn.", {"Rosario": "GPE", "Cavite Province": "GPE"})
     town = next(m.place for m in found if m.span.text == "Rosario")
     assert (town.name, town.admin2) == ("Rosario", "Cavite")
 
@@ -357,8 +357,8 @@ def test_places_a_town_named_before_its_port_is_a_place(stages):
 
 
 def test_places_a_provincial_body_names_its_province_and_a_party_congress_is_no_village(stages):
-    text = ("Gunmen shot the deputy head of the Nangarhar Provincial Council in Ghani Khel District of the province. "
-            "A member of the All Progressives Congress was stabbed in the town of Degema.")
+    text = ("Gunmen shot a member of the Nangarhar Provincial Council in Ghani Khel District. "
+            "An organiser for the All Progressives Congress was stabbed at a rally in Degema.")
     found = run(stages, text, {"Nangarhar Provincial": "GPE", "Ghani Khel District": "GPE", "All Progressives Congress": "ORG"})
     assert [(m.span.text, m.place.admin1, m.geo_precision) for m in found if m.span.text.startswith(("Nangarhar", "Ghani"))] == [
         ("Nangarhar Provincial", "Nangarhar", 3), ("Ghani Khel District", "Nangarhar", 3)]
@@ -366,20 +366,20 @@ def test_places_a_provincial_body_names_its_province_and_a_party_congress_is_no_
 
 
 def test_places_province_after_its_town_picks_the_namesake_within_it(stages):
-    found = run(stages, "Gunmen killed a radio host in an ambush in Kabasalan, Zamboanga Sibugay on Monday.", {"Kabasalan": "GPE"})
+    found = run(stages, "A radio host was ambushed at Kabasalan, Zamboanga Sibugay, while driving home.", {"Kabasalan": "GPE"})
     town = next(m.place for m in found if m.span.text == "Kabasalan")
     assert (round(town.latitude), round(town.longitude)) == (8, 123)  # not the Kabasalan of Maguindanao (7, 125)
 
 
 def test_places_unknown_village_in_a_local_government_area_is_coded_at_its_town(stages):
-    text = "Herdsmen killed a chief at Eke community in Udi Local Government Area of Enugu State."
+    text = "A chief died when herders attacked Eke community, Udi Local Government Area, Enugu State."
     found = run(stages, text, {"Eke": "GPE", "Enugu State": "GPE"})
     village = next(m for m in found if m.span.text == "Eke")
     assert (village.place.name, village.place.admin1, village.relation, village.geo_precision) == ("Udi", "Enugu", "within", 2)
 
 
 def test_places_province_known_by_another_name_stays_a_province(stages):
-    text = "The bodies of five aid workers were found in Chanarto district of Uruzgan province."
+    text = "Five missing aid workers turned up dead in Chanarto district, Uruzgan province."
     found = run(stages, text, {"Chanarto": "GPE", "Uruzgan province": "GPE"})
     province = next(m.place for m in found if m.span.text.startswith("Uruzgan"))
     assert (province.feature, province.country) == ("admin1", "Afghanistan")

@@ -469,8 +469,8 @@ class PlacesStage:
         """An unknown capitalised name is a place only when the text says so ("the village of X", "in X")."""
         before = text[max(0, toponym.span.start - 30) : toponym.span.start].lower()
         after = text[toponym.span.end : toponym.span.end + 12].lower()
-        # "Gwadar port", "Kandahar airport" are named after their town
-        if re.match(r"\s+(?:villages?|towns?|hamlets?|district|area|camp|port|airport|harbou?r)\b", after):
+        # "Eke community" is a village; "Gwadar port", "Kandahar airport" are named after their town
+        if re.match(r"\s+(?:villages?|towns?|hamlets?|communit(?:y|ies)|district|area|camp|port|airport|harbou?r)\b", after):
             return True
         if re.search(r"\b(?:in|at|near) [A-Z][\w'-]+(?: [A-Z][\w'-]+)?, $", text[max(0, toponym.span.start - 30) : toponym.span.start]):
             return True  # "in Kabasalan, Zamboanga Sibugay": the province after its town
