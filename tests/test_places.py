@@ -372,7 +372,7 @@ def test_places_province_after_its_town_picks_the_namesake_within_it(stages):
 
 
 def test_places_unknown_village_in_a_local_government_area_is_coded_at_its_town(stages):
-    text = "A chief died when herders attacked Eke community, Udi Local Government Area, Enugu State."
+    text = "A chief died when herders attacked his home at Eke community, Udi Local Government Area, Enugu State."
     found = run(stages, text, {"Eke": "GPE", "Enugu State": "GPE"})
     village = next(m for m in found if m.span.text == "Eke")
     assert (village.place.name, village.place.admin1, village.relation, village.geo_precision) == ("Udi", "Enugu", "within", 2)
@@ -405,3 +405,9 @@ def test_places_a_ship_named_after_a_province_and_a_nationality_before_a_word_ar
             "a fishing trawler in Indian Naval action last month.")
     found = run(stages, text, {"Salahaddin": "GPE", "Gulf of Aden": "LOC", "Indian Naval": "ORG"})
     assert [m.span.text for m in found] == ["Gulf of Aden"]
+
+
+def test_places_a_demonym_inside_a_name_gives_no_country_to_an_unknown_place(stages):
+    text = "Wharves lined the French Quarter along a sharp bend of the Bayou Rouge, where the fire started."
+    found = run(stages, text, {"French Quarter": "LOC", "Bayou Rouge": "LOC"})
+    assert not any(m.place and m.place.country == "France" for m in found)

@@ -56,6 +56,7 @@ ALIAS_VOTE = 0.5  # a name matched only among a place's other names says less ab
 ANYWHERE_SIMILARITY = 0.85  # Mahmoudiya/Mahmudiyah 0.9; Dargai/Daraga 0.83 is too far for a guess abroad
 PROVINCE_ANYWHERE_SIMILARITY = 0.8  # "Zabol Province"/Zabul 0.8; Katanga/Katanning 0.75
 DWARFS = 10  # ...and only when it is this many times larger than its look-alikes abroad
+IN_A_NAME = re.compile(r"\b[A-Z][a-z]+(?= [A-Z])")  # "French" of "French Quarter"
 HEADLINE_WORDS = 4  # an unknown capitalised run this long is a title-case headline, not a village
 SITE_LOOKBACK = 2  # sentences back to the town a site's sentence or the one before it names
 WORLD_CITY = 1_000_000  # such a city abroad beats a namesake of the story's country CAPITAL_OVER_LOCAL times smaller
@@ -445,7 +446,8 @@ class PlacesStage:
         said = self._apposition_countries(doc, toponym)
         if not said:
             before = doc.article.text[doc.sentences[toponym.sentence].span.start : toponym.span.start]
-            said = self._demonym_countries(before)
+            # "the French Quarter ... the Mississippi River": a demonym inside a name says nothing of the place
+            said = self._demonym_countries(IN_A_NAME.sub("", before))
         return self.gazetteer.country(said[-1]) if said else None
 
     def _apposition_countries(self, doc: AnalyzedArticle, toponym: Toponym) -> list[str]:
@@ -469,8 +471,8 @@ class PlacesStage:
         """An unknown capitalised name is a place only when the text says so ("the village of X", "in X")."""
         before = text[max(0, toponym.span.start - 30) : toponym.span.start].lower()
         after = text[toponym.span.end : toponym.span.end + 12].lower()
-        # "Eke community" is a village; "Gwadar port", "Kandahar airport" are named after their town
-        if re.match(r"\s+(?:villages?|towns?|hamlets?|communit(?:y|ies)|district|area|camp|port|airport|harbou?r)\b", after):
+        # "Gwadar port", "Kandahar airport" are named after their town ("the Creole community" is a people)
+        if re.match(r"\s+(?:villages?|towns?|hamlets?|district|area|camp|port|airport|harbou?r)\b", after):
             return True
         if re.search(r"\b(?:in|at|near) [A-Z][\w'-]+(?: [A-Z][\w'-]+)?, $", text[max(0, toponym.span.start - 30) : toponym.span.start]):
             return True  # "in Kabasalan, Zamboanga Sibugay": the province after its town
