@@ -51,3 +51,9 @@ def test_roles_civilians_are_always_actor2_in_violence_against_civilians():
     actors = [mention(text, "Villagers", "Civilians (Sylvania)", 7), mention(text, "Valley Front", "Valley Front")]
     found = roles_of(text, "stormed", actors, event_type="Violence against civilians", sub="Attack")
     assert found[:2] == ("Valley Front", "Civilians (Sylvania)")
+
+
+def test_roles_a_force_coordinating_with_another_is_its_associate_not_its_enemy():
+    text = "Heavy fighting went on near the dam, and the Desert Hawks are coordinating with the Ruritanian army."
+    actors = [mention(text, "Desert Hawks", "Desert Hawks"), mention(text, "Ruritanian army", "Military Forces of Ruritania", inter=1)]
+    assert roles_of(text, "fighting", actors) == ("Desert Hawks", None, ["Military Forces of Ruritania"])

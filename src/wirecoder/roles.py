@@ -6,7 +6,7 @@ words that news prose uses:
 - "clashes between X and Y", "fighting pitted X against Y"  -> X, Y
 - "X attacked / shelled / killed Y" (actors on both sides of the trigger) -> X, Y
 - "Y were attacked by X", "... by X" (passive)             -> X, Y
-- "X, backed by Y" / "supported by Y" / "with the help of Y" -> Y is X's associate
+- "X, backed by Y" / "supported by Y" / "with the help of Y" / "X is coordinating with Y" -> Y is X's associate
 - "X and Y attacked Z"                                     -> Y is X's associate
 - Violence against civilians: the civilians are always actor2; protests: protesters are actor1.
 """
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from .records import ActorMention, TriggerMention
 
 CIVILIANS, PROTESTERS, RIOTERS = 7, 6, 5
-BACKED_BY = re.compile(r"\b(?:backed|supported|assisted|aided|helped|joined|accompanied|bolstered|reinforced)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|\bwith the (?:help|support|backing) of\s*$|\balong(?:side| with)\s*$", re.I)
+BACKED_BY = re.compile(r"\b(?:backed|supported|assisted|aided|helped|joined|accompanied|bolstered|reinforced)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|\bwith the (?:help|support|backing) of\s*$|\balong(?:side| with)\s*$|\b(?:coordinat|cooperat|collaborat|allied|partner)\w*\s+(?:closely\s+)?with\s+(?:the\s+)?$|\bin (?:coordination|cooperation) with\s+(?:the\s+)?$", re.I)
 # "the SDF said", "a police officer said", "army sources told": the speaker's noun may follow the actor
 CLAIMANT = re.compile(
     r"^(?:\s+(?:officers?|officials?|sources?|spokes(?:man|woman|person)|commanders?|chiefs?|officer)){0,2}"
