@@ -57,3 +57,11 @@ def test_roles_a_force_coordinating_with_another_is_its_associate_not_its_enemy(
     text = "Heavy fighting went on near the dam, and the Desert Hawks are coordinating with the Ruritanian army."
     actors = [mention(text, "Desert Hawks", "Desert Hawks"), mention(text, "Ruritanian army", "Military Forces of Ruritania", inter=1)]
     assert roles_of(text, "fighting", actors) == ("Desert Hawks", None, ["Military Forces of Ruritania"])
+
+
+def test_roles_a_passive_strike_does_not_hit_an_actor_of_an_earlier_clause():
+    text = "Mines slowed the Desert Hawks' advance, but strikes conducted by Ruritanian jets pushed the Valley Front back."
+    actors = [mention(text, "Desert Hawks", "Desert Hawks"), mention(text, "Ruritanian jets", "Military Forces of Ruritania", inter=1),
+              mention(text, "Valley Front", "Valley Front")]
+    assert roles_of(text, "strikes", actors, sub="Air/drone strike", event_type="Explosions/Remote violence")[:2] == (
+        "Military Forces of Ruritania", "Valley Front")

@@ -29,6 +29,7 @@ CLAIMANT = re.compile(
 )
 PASSIVE_GAP = 30  # characters between the trigger and "by X"
 BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:but|while|whereas|yet)\b|\bbut\b", re.I)
 BETWEEN = re.compile(r"\b(?:between|pitting|pitted)\b", re.I)
 AGAINST = re.compile(r"\b(?:against|on|targeting|(?:clash\w*|fight\w*|fought|battl\w*|skirmish\w*) with)\s+(?:the\s+)?$", re.I)
 
@@ -106,8 +107,11 @@ def _principal_roles(trigger: TriggerMention, actors: list[ActorMention], betwee
         return after[0], (after[1] if len(after) > 1 else None)
     passive_agent = next((a for a in after if _passive_agent(between(trigger.span.end, a.span.start))), None)
     if passive_agent is not None:
-        target = before[-1] if before else next((a for a in after if a is not passive_agent), None)
-        return passive_agent, target
+        # "...slowed the SDF's assault, but air strikes conducted by the coalition pushed the militants back":
+        # an actor of an earlier clause is not what the strikes hit
+        same_clause = [a for a in before if not CLAUSE_BREAK.search(between(a.span.end, trigger.span.start))]
+        later = next((a for a in after if a is not passive_agent), None)
+        return passive_agent, same_clause[-1] if same_clause else later
     if before:
         return before[0], (after[0] if after else _second_subject(before, between))
     return after[0], (after[1] if len(after) > 1 else None)
