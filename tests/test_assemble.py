@@ -198,3 +198,10 @@ def test_assemble_generic_actors_take_the_country_of_the_event_place(pipeline):
     text = "Armed bandits attacked a merchant ship in the Gulf of Aden on Saturday, and navy commandos clashed with the bandits."
     events = events_of(pipeline, text)
     assert events and not any("Nigeria" in (e.actor1 or "") + (e.actor2 or "") for e in events)
+
+
+def test_assemble_a_span_up_to_the_report_says_how_long_not_when(pipeline):
+    text = ("Rebels launched their last big offensive in the valley to end the militia's rule over the past "
+            "three years, a spokesman said, and fighting went on near Ras Kamal.")
+    events = events_of(pipeline, text, published=dt.date(2019, 4, 10))
+    assert events and all(e.event_date >= "2019-04-01" for e in events)

@@ -84,6 +84,8 @@ class AssembleStage:
 def to_event(doc: AnalyzedArticle, draft: Draft) -> Event:
     article, trigger, roles = doc.article, draft.trigger, draft.roles
     fatalities = _fatality_fields(draft.counts, roles)
+    if fatalities["fatalities_scope"] == "event" and _how_long(draft.date, article.published):
+        draft = replace(draft, date=None)
     reported_by, attribution_span = draft.reported_by
     killed = [c for c in draft.counts if c.kind == "killed" and c.reported_by]
     reported_by = reported_by or (killed[0].reported_by if killed else None)
@@ -112,6 +114,16 @@ def to_event(doc: AnalyzedArticle, draft: Draft) -> Event:
         confidence=_confidence(draft),
     )
     return event
+
+
+def _how_long(mention: DateMention | None, published) -> bool:
+    """ "the last offensive ... over the past four years": a span that long, up to the report, says how
+    long something has lasted, not the day of one event (a running toll may span it; "in 2009" is a date,
+    history the report recalls)."""
+    if not (mention and mention.start) or (mention.end or mention.start) - mention.start <= LONGEST_CAMPAIGN_DATE:
+        return False
+    day = published.date() if isinstance(published, dt.datetime) else published
+    return day is None or mention.end is None or mention.end >= day - dt.timedelta(days=UNDATED_WINDOW_DAYS)
 
 
 def _background(event: Event, published) -> bool:
