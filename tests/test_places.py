@@ -411,3 +411,15 @@ def test_places_a_demonym_inside_a_name_gives_no_country_to_an_unknown_place(sta
     text = "Wharves lined the French Quarter along a sharp bend of the Bayou Rouge, where the fire started."
     found = run(stages, text, {"French Quarter": "LOC", "Bayou Rouge": "LOC"})
     assert not any(m.place and m.place.country == "France" for m in found)
+
+
+def test_places_initials_are_no_towns_but_those_of_a_big_city_are(stages):
+    text = "An APC rolled through the square while the MoD reported the talks; the envoy met donors in DC on Tuesday."
+    found = run(stages, text, {"APC": "GPE", "MoD": "GPE", "DC": "GPE"})  # the model's mistakes
+    assert [(m.span.text, m.place.admin1) for m in found if m.place] == [("DC", "District of Columbia")]
+
+
+def test_places_a_word_inside_an_organisation_or_beside_a_name_is_no_unknown_village(stages):
+    text = "The bill passed in the House of Representatives after President Lena Marsh spoke in Ohio."
+    found = run(stages, text, {"House of Representatives": "ORG", "Lena Marsh": "PERSON", "Ohio": "GPE"})
+    assert [m.span.text for m in found] == ["Ohio"]

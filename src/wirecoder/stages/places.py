@@ -71,6 +71,7 @@ class Toponym:
     place_context: bool = False  # "in X", "the village of X", "X village": the text says it is a place
     name_like: bool = False  # a name by its place in the sentence or by the model (any label), not a person's
     person_word: bool = False  # a word of someone's full name in the article ("Riva" after "Paul Riva")
+    in_a_name: bool = False  # inside what the model calls a person or an organisation ("the House of Representatives")
     name: str = ""  # the words without their unit: "Kalat" of "Kalat district"
     unit_countries: frozenset[str] = frozenset()  # a "Local Government Area" is Nigerian
     city_said: bool = False  # "Benin, the Edo State capital": a town, not the country of that name
@@ -125,6 +126,8 @@ class PlacesStage:
         text, offset = sentence.span.text, sentence.span.start
         taken = [(a.span.start, a.span.end) for a in doc.actors if a.sentence == index]
         named = {(e.span.start, e.span.end) for e in sentence.entities if e.label in NAME_LABELS}
+        people = [(e.span.start, e.span.end) for e in sentence.entities if e.label == "PERSON"]
+        bodies = [(e.span.start, e.span.end) for e in sentence.entities if e.label == "ORG"]
         names = names or doc_names(doc)
         found: list[Toponym] = []
         spans = [(e.span.start, e.span.end, True) for e in sentence.entities if e.label in ENTITY_LABELS]
@@ -146,6 +149,8 @@ class PlacesStage:
                 continue
             if _overlaps(start, end, taken) and not known_variant:
                 continue
+            if _acronym(words) and not known_variant and not (from_entity and len(words) > 3) and not self._big_place_named(words):
+                continue  # "APC", "TASS", "MoD": not the Hungarian town of Apc (but "D.C.", and "SEOUL" in a dateline)
             if any(t.span.start <= start < t.span.end for t in found):
                 continue
             after, before = doc.article.text[end : end + 30], doc.article.text[max(0, start - 25) : start]
@@ -159,8 +164,16 @@ class PlacesStage:
             person = names.of_a_person(words, start, end)
             name_like = ((start, end) in named or start > sentence.span.start or words in names.mid_sentence) and not person
             city_said = bool(CAPITAL_APPOSITION.match(doc.article.text, end))
-            found.append(replace(toponym, place_context=context or city_said, name_like=name_like, person_word=person, city_said=city_said))
+            # the model calls places people or organisations often enough ("Klamath Falls", "Dasheesha"): only
+            # a part of a longer name, or a longer run around a person's name ("President Donald Trump"), counts
+            in_a_name = any((a, b) != (start, end) and (a <= start and end <= b or start <= a and b <= end) for a, b in people) or any(
+                a <= start and end <= b and (a, b) != (start, end) for a, b in bodies)
+            found.append(replace(toponym, place_context=context or city_said, name_like=name_like, person_word=person,
+                                 city_said=city_said, in_a_name=in_a_name))
         return found
+
+    def _big_place_named(self, words: str) -> bool:
+        return any(p.population >= FAMOUS or p.feature in ("country", "admin1") for p in self.gazetteer.candidates(words))
 
     def _with_city_word(self, text: str, start: int, end: int, words: str) -> tuple[str, int]:
         """ "Benin City", "Kuwait city": the city, when the model tagged only the country in it."""
@@ -383,7 +396,8 @@ class PlacesStage:
                 return PlaceMention(toponym.span, toponym.sentence, town, "site", 1, 1)
             # "Indian Naval action": a nationality and a word, not an unknown village
             nationality = self._adjective(toponym.span.text.split()[0])
-            if not self._looks_like_a_village(doc.article.text, toponym) or _headline_words(toponym) or nationality:
+            # "the House of Representatives", "President Donald Trump": words of a name, not a village
+            if not self._looks_like_a_village(doc.article.text, toponym) or _headline_words(toponym) or nationality or toponym.in_a_name:
                 return None
             # a village the gazetteer lacks: the province the sentence names, else its country (ACLED precision 3)
             same_sentence = [p for t, p in chosen.items() if t.sentence == toponym.sentence]
@@ -491,6 +505,12 @@ def _look_alike_elsewhere(toponym: Toponym, place: Place, chosen: dict[Toponym, 
     named = {p.admin1 for t, p in chosen.items()
              if t.sentence == toponym.sentence and (p.feature == "admin1" or t.admin_word) and p.iso3 == place.iso3}
     return bool(named) and place.admin1 not in named
+
+
+def _acronym(words: str) -> bool:
+    """ "APC", "TASS", "MoD", "UConn": an organisation's initials, written in capitals."""
+    letters = words.replace(".", "").replace(" ", "")
+    return 2 <= len(letters) <= 5 and sum(c.isupper() for c in letters) >= 2 and letters.isalpha()
 
 
 def _headline_words(toponym: Toponym) -> bool:
