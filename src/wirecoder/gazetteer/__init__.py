@@ -155,6 +155,7 @@ def spelled_alike(name: str, other: str, similarity: float = MIN_SIMILARITY) -> 
     return spelling_similarity(name, other) >= similarity
 
 
+@lru_cache(maxsize=100_000)  # the same names meet the same candidates article after article
 def spelling_similarity(name: str, other: str) -> float:
     return SequenceMatcher(None, exact_key(name), exact_key(other)).ratio()
 

@@ -78,6 +78,24 @@ class Toponym:
     below_province: bool = False  # "Udi LGA", "Kalat tehsil": a unit never as large as a province
 
 
+@dataclass(frozen=True)
+class _Around:
+    """What the other toponyms were resolved to, as one toponym's candidates are scored against it."""
+
+    admins: frozenset[tuple[str, str | None]]  # ("admin1", "Borno"), ("admin2", "Cavite") named in its sentence
+    districts: tuple[Place, ...]  # second-level areas named in its sentence
+    towns: tuple[Place, ...]  # towns anywhere in the article
+
+    @classmethod
+    def of(cls, toponym: Toponym, chosen: dict[Toponym, Place]) -> _Around:
+        beside = [p for t, p in chosen.items() if t.sentence == toponym.sentence and p.feature in ADMIN_FEATURES]
+        return cls(
+            frozenset((p.feature, p.admin1 if p.feature == "admin1" else p.admin2) for p in beside),
+            tuple(p for p in beside if p.feature == "admin2"),
+            tuple(p for p in chosen.values() if p.feature == "city"),
+        )
+
+
 class PlacesStage:
     name = "places"
     reads = ("sentences", "actors")
@@ -296,10 +314,12 @@ class PlacesStage:
         chosen: dict[Toponym, Place] = {}
         for _ in range(2):
             for toponym in toponyms:
-                others = {t: p for t, p in chosen.items() if t is not toponym}
-                if plausible[toponym]:
+                if len(plausible[toponym]) == 1:
+                    chosen[toponym] = plausible[toponym][0]
+                elif plausible[toponym]:
+                    around = _Around.of(toponym, {t: p for t, p in chosen.items() if t is not toponym})
                     chosen[toponym] = max(
-                        plausible[toponym], key=lambda p: self._score(p, toponym, countries, others, admins, local[toponym])
+                        plausible[toponym], key=lambda p: self._score(p, toponym, countries, around, admins, local[toponym])
                     )
         return {t: p for t, p in chosen.items() if not _look_alike_elsewhere(t, p, chosen)}
 
@@ -337,7 +357,7 @@ class PlacesStage:
         # never for "Sanga local government" (an admin unit of the story's country, not Sanya in China)
         return not toponym.admin_word and place.population >= FAMOUS and spelled_alike(toponym.name, place.name)
 
-    def _score(self, place: Place, toponym: Toponym, countries, chosen, admins, local_towns: list[int]) -> tuple:
+    def _score(self, place: Place, toponym: Toponym, countries, around: _Around, admins, local_towns: list[int]) -> tuple:
         # "London" in an American story is London, not a Kentucky town a thousand times smaller (unless
         # Kentucky is named); "Tripoli" in a Lebanese story stays in Lebanon
         # the largest namesake in the story's countries other than this place itself: Washington, DC
@@ -352,15 +372,12 @@ class PlacesStage:
         world_city = place.feature == "city" and place.population >= WORLD_CITY and dwarfs_local
         in_country = _cc(self, place) in countries or capital or world_city
         admin_named = toponym.admin_word and place.feature in ("admin1", "admin2")
-        admins_in_sentence = {(p.feature, p.admin1 if p.feature == "admin1" else p.admin2) for t, p in chosen.items()
-                              if t.sentence == toponym.sentence and p.feature in ADMIN_FEATURES}
         # "Rosario town in Cavite Province": the Rosario of that province, not Batangas' one (by name, or
         # by distance when the town's recorded district is out of date: "Kabasalan, Zamboanga Sibugay")
-        districts = [p for t, p in chosen.items() if t.sentence == toponym.sentence and p.feature == "admin2"]
-        in_named_admin = ("admin1", place.admin1) in admins_in_sentence or ("admin2", place.admin2) in admins_in_sentence
-        near_named_district = any(_km(place, district) <= DISTRICT_KM for district in districts)
+        in_named_admin = ("admin1", place.admin1) in around.admins or ("admin2", place.admin2) in around.admins
+        near_named_district = any(_km(place, district) <= DISTRICT_KM for district in around.districts)
         in_article_admin = place.feature == "city" and (place.iso3, place.admin1) in admins
-        near = sum(_km(place, other) < NEAR_KM for other in chosen.values() if other.feature == "city")
+        near = sum(_km(place, town) < NEAR_KM for town in around.towns)
         # "Russia" is the country, not Russia, Ohio; "Charleston" is Charleston, not a town once called so
         large_unit = place.feature in ("country", "region", "admin1")
         primary = exact_key(place.name) == exact_key(toponym.name)
