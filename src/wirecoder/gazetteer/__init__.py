@@ -27,7 +27,7 @@ from .index import build_atomically, connect, lookup_rows, to_place
 from .names import exact_key, loose_key
 
 MIN_LOOSE_KEY = 3
-LONG_NAME = 6
+LONG_NAME = 6  # letters from which a name is looked for by a loose key shorter than MIN_LOOSE_KEY (in its countries)
 MIN_SIMILARITY = 0.7  # difflib ratio of exact keys for a loose match: Hajeen/Hajin 0.73, Buratai/Burutu 0.62
 _build_lock = threading.Lock()
 
