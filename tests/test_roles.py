@@ -65,3 +65,11 @@ def test_roles_a_passive_strike_does_not_hit_an_actor_of_an_earlier_clause():
               mention(text, "Valley Front", "Valley Front")]
     assert roles_of(text, "strikes", actors, sub="Air/drone strike", event_type="Explosions/Remote violence")[:2] == (
         "Military Forces of Ruritania", "Valley Front")
+
+
+def test_roles_strikes_qualified_by_a_backer_are_the_backers_act():
+    text = "The Desert Hawks push on the dam is bolstered by Ruritanian cross-border air strikes on Valley Front trenches."
+    actors = [mention(text, "Desert Hawks", "Desert Hawks"), mention(text, "Ruritanian", "Military Forces of Ruritania", inter=1),
+              mention(text, "Valley Front", "Valley Front")]
+    assert roles_of(text, "air strikes", actors, sub="Air/drone strike", event_type="Explosions/Remote violence")[:2] == (
+        "Military Forces of Ruritania", "Valley Front")

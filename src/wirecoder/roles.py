@@ -27,6 +27,8 @@ CLAIMANT = re.compile(
     r"\s+(?:said|say|says|told|reported|reports|claimed|added|stated|confirmed)\b",
     re.I,
 )
+OWNER_GAP = 16  # characters between an actor and the trigger noun it qualifies
+OWNER_WORDS = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}\s+", re.I)  # "'s", "cross-border", "heavy artillery"
 PASSIVE_GAP = 30  # characters between the trigger and "by X"
 BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:but|while|whereas|yet)\b|\bbut\b", re.I)
@@ -59,6 +61,11 @@ def assign_roles(
 
     allies = {id(a): _ally_of(a, actors, between) for a in actors}
     principals = [a for a in actors if allies[id(a)] is None]
+    owner = _owner_of(trigger, actors, between)
+    if owner is not None and allies[id(owner)] is not None:
+        # "the SDF offensive is bolstered by Coalition air strikes": the strikes are the Coalition's own act
+        principals = [owner, *(a for a in principals if a.span.start >= trigger.span.end)]
+        allies[id(owner)] = None
     actor1, actor2 = _principal_roles(trigger, principals, between)
     actor1, actor2 = _fix_civilian_and_protest_roles(actor1, actor2, principals, trigger.event_type)
     return Roles(
@@ -67,6 +74,15 @@ def assign_roles(
         tuple(a for a in actors if allies[id(a)] is actor1 and actor1 is not None),
         tuple(a for a in actors if allies[id(a)] is actor2 and actor2 is not None),
     )
+
+
+def _owner_of(trigger: TriggerMention, actors: list[ActorMention], between) -> ActorMention | None:
+    """The actor whose name qualifies the trigger's noun: "Coalition cross-border air strikes"."""
+    earlier = [a for a in actors if a.span.end <= trigger.span.start]
+    if not earlier:
+        return None
+    gap = between(earlier[-1].span.end, trigger.span.start)
+    return earlier[-1] if len(gap) <= OWNER_GAP and OWNER_WORDS.fullmatch(gap) else None
 
 
 def _is_claimant(actor: ActorMention, text: str, offset: int) -> bool:
