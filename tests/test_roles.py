@@ -73,3 +73,13 @@ def test_roles_strikes_qualified_by_a_backer_are_the_backers_act():
               mention(text, "Valley Front", "Valley Front")]
     assert roles_of(text, "air strikes", actors, sub="Air/drone strike", event_type="Explosions/Remote violence")[:2] == (
         "Military Forces of Ruritania", "Valley Front")
+
+
+def test_roles_a_speaker_that_reports_its_own_act_is_its_actor():
+    text = "The Ruritanian navy said on Sunday it had seized a Valley Front boat near the port."
+    actors = [mention(text, "Ruritanian navy", "Military Forces of Ruritania", inter=1), mention(text, "Valley Front", "Valley Front")]
+    assert roles_of(text, "seized", actors, sub="Arrests", event_type="Strategic developments")[:2] == (
+        "Military Forces of Ruritania", "Valley Front")
+    text = "The Ruritanian navy said rebels of the Valley Front had seized a boat near the port."
+    actors = [mention(text, "Ruritanian navy", "Military Forces of Ruritania", inter=1), mention(text, "Valley Front", "Valley Front")]
+    assert roles_of(text, "seized", actors, sub="Arrests", event_type="Strategic developments")[0] == "Valley Front"

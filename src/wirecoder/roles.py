@@ -27,6 +27,8 @@ CLAIMANT = re.compile(
     r"\s+(?:said|say|says|told|reported|reports|claimed|added|stated|confirmed)\b",
     re.I,
 )
+# "said (on Saturday) (that) it had", "say they have": the speaker is the subject of what follows
+OWN_ACT = re.compile(r"^\s+(?:said|says|say|announced|claimed)\s+(?:\w+\s+){0,2}?(?:that\s+)?(?:it|they)\s+(?:\w+\s+){0,2}$", re.I)
 OWNER_GAP = 16  # characters between an actor and the trigger noun it qualifies
 OWNER_WORDS = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}\s+", re.I)  # "'s", "cross-border", "heavy artillery"
 PASSIVE_GAP = 30  # characters between the trigger and "by X"
@@ -52,7 +54,8 @@ def assign_roles(
     sub_event_type: str | None,
 ) -> Roles:
     """Roles of the actors of one sentence for one trigger (actors in text order)."""
-    actors = [a for a in _distinct(sorted(actors, key=lambda a: a.span.start)) if not _is_claimant(a, sentence_text, sentence_start)]
+    actors = [a for a in _distinct(sorted(actors, key=lambda a: a.span.start))
+              if not _is_claimant(a, sentence_text, sentence_start) or _says_it_did(a, trigger, sentence_text, sentence_start)]
     if not actors:
         return Roles(None, None)
 
@@ -88,6 +91,12 @@ def _owner_of(trigger: TriggerMention, actors: list[ActorMention], between) -> A
 def _is_claimant(actor: ActorMention, text: str, offset: int) -> bool:
     """ "Residents said ...", "the SDF told reporters": who reports an event is not in it."""
     return bool(CLAIMANT.match(text[actor.span.end - offset :]))
+
+
+def _says_it_did(actor: ActorMention, trigger: TriggerMention, text: str, offset: int) -> bool:
+    """ "The Indian Navy said Saturday it had captured 23 pirates": a claimant that reports its own act."""
+    gap = text[actor.span.end - offset : trigger.span.start - offset]
+    return actor.span.end <= trigger.span.start and bool(OWN_ACT.search(gap))
 
 
 def _distinct(actors: list[ActorMention]) -> list[ActorMention]:
