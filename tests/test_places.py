@@ -352,8 +352,8 @@ def test_places_the_province_named_picks_its_own_namesake_town(stages):
 
 
 def test_places_a_town_named_before_its_port_is_a_place(stages):
-    found = run(stages, "Gunmen killed ten workers building a road near the new Gwadar port on Saturday.")
-    assert [(m.span.text, m.place.country) for m in found if m.place] == [("Gwadar", "Pakistan")]
+    found = run(stages, "Gunmen killed ten workers building a road near the recently opened Gwadar port on Saturday.")
+    assert [(m.span.text, m.place.country, m.relation, m.geo_precision) for m in found if m.place] == [("Gwadar", "Pakistan", "near", 2)]
 
 
 def test_places_a_provincial_body_names_its_province_and_a_party_congress_is_no_village(stages):
