@@ -423,3 +423,9 @@ def test_places_a_word_inside_an_organisation_or_beside_a_name_is_no_unknown_vil
     text = "The bill passed in the House of Representatives after President Lena Marsh spoke in Ohio."
     found = run(stages, text, {"House of Representatives": "ORG", "Lena Marsh": "PERSON", "Ohio": "GPE"})
     assert [m.span.text for m in found] == ["Ohio"]
+
+
+def test_places_a_county_named_in_full_is_that_county_not_a_namesake_abroad(stages):
+    found = run(stages, "Wildfire smoke closed schools across Santa Clara County on Monday.", {"Santa Clara County": "GPE"})
+    county = next(m.place for m in found if m.span.text.startswith("Santa Clara"))
+    assert (county.feature, county.admin1, county.country) == ("admin2", "California", "United States")

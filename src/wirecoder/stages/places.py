@@ -380,7 +380,8 @@ class PlacesStage:
         near = sum(_km(place, town) < NEAR_KM for town in around.towns)
         # "Russia" is the country, not Russia, Ohio; "Charleston" is Charleston, not a town once called so
         large_unit = place.feature in ("country", "region", "admin1")
-        primary = exact_key(place.name) == exact_key(toponym.name)
+        # named as written ("Santa Clara County", the US county) before named as its bare name (Ecuador's Santa Clara)
+        primary = 2 if exact_key(place.name) == exact_key(toponym.span.text) else int(exact_key(place.name) == exact_key(toponym.name))
         # "Niger State" is the Nigerian state, not the country
         country_named = place.feature in ("country", "region") and not toponym.admin_word
         dateline_city = place.feature == "city" and toponym.span.text.isupper() and toponym.from_entity
