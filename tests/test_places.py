@@ -429,3 +429,9 @@ def test_places_a_county_named_in_full_is_that_county_not_a_namesake_abroad(stag
     found = run(stages, "Wildfire smoke closed schools across Santa Clara County on Monday.", {"Santa Clara County": "GPE"})
     county = next(m.place for m in found if m.span.text.startswith("Santa Clara"))
     assert (county.feature, county.admin1, county.country) == ("admin2", "California", "United States")
+
+
+def test_places_a_library_named_after_a_city_is_in_that_city_and_congress_is_no_town(stages):
+    text = "She worked at the Library of Congress and then at the New York Public Library for a decade."
+    found = run(stages, text, {"Congress": "ORG", "New York Public Library": "FAC"})
+    assert [(m.span.text, m.place.name, m.relation) for m in found if m.place] == [("New York Public Library", "New York City", "site")]

@@ -467,7 +467,9 @@ class PlacesStage:
     def _town_in_name(self, words: list[str]) -> list[Place]:
         for size in range(len(words), 0, -1):
             name = " ".join(words[:size])
-            towns = [p for p in self.gazetteer.candidates(name) if p.feature == "city" and p.population >= FAMOUS and exact_key(p.name) == exact_key(name)]
+            # "New York Public Library" lies in New York City: the town's name, or the start of it
+            towns = [p for p in self.gazetteer.candidates(name) if p.feature == "city" and p.population >= FAMOUS
+                     and (exact_key(p.name) == exact_key(name) or p.name.lower().startswith(name.lower() + " "))]
             if towns:
                 return sorted(towns, key=lambda p: -p.population)[:1]
         return []
