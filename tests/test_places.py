@@ -435,3 +435,11 @@ def test_places_a_library_named_after_a_city_is_in_that_city_and_congress_is_no_
     text = "She worked at the Library of Congress and then at the New York Public Library for a decade."
     found = run(stages, text, {"Congress": "ORG", "New York Public Library": "FAC"})
     assert [(m.span.text, m.place.name, m.relation) for m in found if m.place] == [("New York Public Library", "New York City", "site")]
+
+
+def test_places_a_towns_own_province_namesake_does_not_name_its_province(stages):
+    text = ("Police said the suspect had rented a flat in Alexandria, and Alexandria residents helped. Detectives "
+            "in Virginia followed the leads across Virginia, and a court in Virginia will hear the case.")
+    found = run(stages, text, {"Virginia": "GPE", "Alexandria": "GPE"})
+    town = next(m.place for m in found if m.span.text == "Alexandria")
+    assert (town.country, town.admin1) == ("United States", "Virginia")

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
 from ..gazetteer import MIN_LOOSE_KEY, Gazetteer, spelled_alike, spelling_similarity
@@ -323,13 +323,13 @@ class PlacesStage:
                     )
         return {t: p for t, p in chosen.items() if not _look_alike_elsewhere(t, p, chosen)}
 
-    def _named_admins(self, plausible, countries) -> set[tuple[str, str]]:
-        """Provinces and states the article names ("Deir ez-Zor province", "Louisiana")."""
-        named = set()
-        for places in plausible.values():
+    def _named_admins(self, plausible, countries) -> dict[tuple[str, str], set[str]]:
+        """Provinces and states the article names ("Deir ez-Zor province", "Louisiana"), and by which names."""
+        named: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for toponym, places in plausible.items():
             for place in places:
                 if place.feature == "admin1" and (not countries or _cc(self, place) in countries):
-                    named.add((place.iso3, place.admin1))
+                    named[(place.iso3, place.admin1)].add(exact_key(toponym.name))
         return named
 
     def _plausible(self, place: Place, toponym: Toponym, countries) -> bool:
@@ -376,7 +376,10 @@ class PlacesStage:
         # by distance when the town's recorded district is out of date: "Kabasalan, Zamboanga Sibugay")
         in_named_admin = ("admin1", place.admin1) in around.admins or ("admin2", place.admin2) in around.admins
         near_named_district = any(_km(place, district) <= DISTRICT_KM for district in around.districts)
-        in_article_admin = place.feature == "city" and (place.iso3, place.admin1) in admins
+        # in a province the article names: better by another name than the town's own ("Alexandria" names Egypt's
+        # Alexandria governorate too, but a story that names Virginia means Virginia's Alexandria)
+        naming = admins.get((place.iso3, place.admin1), set()) if place.feature == "city" else set()
+        in_article_admin = 2 if naming - {exact_key(toponym.name)} else int(bool(naming))
         near = sum(_km(place, town) < NEAR_KM for town in around.towns)
         # "Russia" is the country, not Russia, Ohio; "Charleston" is Charleston, not a town once called so
         large_unit = place.feature in ("country", "region", "admin1")
