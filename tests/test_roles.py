@@ -1,3 +1,5 @@
+import pytest
+
 from wirecoder.records import ActorMention, Span, TriggerMention
 from wirecoder.roles import assign_roles
 
@@ -59,19 +61,18 @@ def test_roles_a_force_coordinating_with_another_is_its_associate_not_its_enemy(
     assert roles_of(text, "fighting", actors) == ("Desert Hawks", None, ["Military Forces of Ruritania"])
 
 
-def test_roles_a_passive_strike_does_not_hit_an_actor_of_an_earlier_clause():
-    text = "Mines slowed the Desert Hawks' advance, but strikes conducted by Ruritanian jets pushed the Valley Front back."
-    actors = [mention(text, "Desert Hawks", "Desert Hawks"), mention(text, "Ruritanian jets", "Military Forces of Ruritania", inter=1),
+@pytest.mark.parametrize("text, trigger_words, jets", [
+    # the target of a passive strike is in its own clause, not an earlier one
+    ("Mines slowed the Desert Hawks' advance, but strikes conducted by Ruritanian jets pushed the Valley Front back.",
+     "strikes", "Ruritanian jets"),
+    # strikes qualified by a backer's name are the backer's own act
+    ("The Desert Hawks push on the dam is bolstered by Ruritanian cross-border air strikes on Valley Front trenches.",
+     "air strikes", "Ruritanian"),
+])
+def test_roles_strikes_that_back_one_side_hit_the_other(text, trigger_words, jets):
+    actors = [mention(text, "Desert Hawks", "Desert Hawks"), mention(text, jets, "Military Forces of Ruritania", inter=1),
               mention(text, "Valley Front", "Valley Front")]
-    assert roles_of(text, "strikes", actors, sub="Air/drone strike", event_type="Explosions/Remote violence")[:2] == (
-        "Military Forces of Ruritania", "Valley Front")
-
-
-def test_roles_strikes_qualified_by_a_backer_are_the_backers_act():
-    text = "The Desert Hawks push on the dam is bolstered by Ruritanian cross-border air strikes on Valley Front trenches."
-    actors = [mention(text, "Desert Hawks", "Desert Hawks"), mention(text, "Ruritanian", "Military Forces of Ruritania", inter=1),
-              mention(text, "Valley Front", "Valley Front")]
-    assert roles_of(text, "air strikes", actors, sub="Air/drone strike", event_type="Explosions/Remote violence")[:2] == (
+    assert roles_of(text, trigger_words, actors, sub="Air/drone strike", event_type="Explosions/Remote violence")[:2] == (
         "Military Forces of Ruritania", "Valley Front")
 
 
