@@ -34,6 +34,9 @@ from wirecoder.pipeline import Pipeline, build_stage
 from wirecoder.records import AnalyzedArticle, Article
 from wirecoder.settings import Settings
 
+sys.path.insert(0, str(Path(__file__).parent))
+from common import CRIME_EXTENSION  # noqa: E402
+
 SAMPLE = 2000  # at most this many PITF incidents (a seeded sample; the dev half has 1,681): ~40 s
 GVDB_SAMPLE = 400  # at most this many GVDB articles (dev has 400): ~30 s
 
@@ -59,7 +62,6 @@ class StageCounter:
         return total.best if total else 0
 
 
-CRIME_EXTENSION = Path(__file__).resolve().parent.parent / "examples" / "knowledge" / "role_words_crime.csv"
 
 
 class PipelineCounter:

@@ -9,6 +9,8 @@ from pathlib import Path
 
 SHARED_DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared"
 SAMPLE_SEED = 20181005
+# the example extension for users who code criminal violence too (GVDB, ECB+'s shootings and bank bombing)
+CRIME_EXTENSION = Path(__file__).resolve().parent.parent / "examples" / "knowledge" / "role_words_crime.csv"
 
 
 def row(dataset: str, metric: str, value, target=None, note: str = "") -> dict:

@@ -174,6 +174,27 @@ def test_dedup_one_undated_story_told_at_sea_and_off_a_country_is_one_event():
     assert sorted(sorted(s.article_id for s in e.sources) for e in events) == [["a1", "a2"], ["a3"]]
 
 
+def test_dedup_one_undated_story_in_two_towns_is_two_events_unless_the_towns_are_one_city():
+    from wirecoder.dedup import Story
+
+    # a roundup told in the same words everywhere: the words cannot tell its stories apart, the places must
+    stories = {a: Story({"roundup": 1.0}, ("roundup",)) for a in ("a1", "a2", "a3", "a4")}
+    undated = dict(event_date=None, date_end=None, time_precision=None, event_type="Violence against civilians",
+                   sub_event_type="Attack", actor1=None, actor2="Civilians (Nigeria)", country="Nigeria", iso3="NGA")
+    maiduguri = dict(location="Maiduguri", geonameid=2331447, admin1="Borno", latitude=11.85, longitude=13.16)
+    konduga = dict(location="Konduga", geonameid=2333121, admin1="Borno", latitude=11.65, longitude=13.42)  # 36 km
+    damaturu = dict(location="Damaturu", geonameid=2334802, admin1="Yobe", latitude=11.75, longitude=11.96)  # 130 km
+    yobe = dict(location="Yobe", geonameid=2595344, admin1="Yobe", latitude=12.0, longitude=11.5, geo_precision=3)
+    reports = [
+        report("r-1", "a1", "Wire", **undated | maiduguri),
+        report("r-2", "a2", "Wire", **undated | damaturu),
+        report("r-3", "a3", "Wire", **undated | konduga),
+        report("r-4", "a4", "Wire", **undated | yobe),
+    ]
+    events = cluster_events(reports, stories=stories).events
+    assert sorted(sorted(s.article_id for s in e.sources) for e in events) == [["a1", "a3"], ["a2", "a4"]]
+
+
 def test_dedup_story_similarity_weighs_rare_words_and_ignores_the_place():
     from wirecoder.dedup import article_stories
 

@@ -65,3 +65,24 @@ def test_triage_killing_of_a_lawyer_reported_by_a_party_worker_is_read():
     stage = triage.build(Settings())
     text = "A lawyer and his driver were shot dead in Orangi Town on Saturday, a party worker said."
     assert stage(analyzed(text)).relevant
+
+
+def test_triage_keeps_a_lede_told_one_sentence_per_line():
+    from dataclasses import replace
+
+    from wirecoder.records import Span
+
+    stage = triage.build(Settings())
+    lines = [
+        "Grief in a farming village",
+        "Families in Tudun Wada, a village of Kaduna State, buried four relatives on Saturday.",
+        *["Neighbours brought food and sat with the mourners through the afternoon."] * 30,
+        "A gunman opened fire on the wedding party on Friday night, killing four guests.",
+    ]
+    text = "\n".join(lines)
+    starts = [sum(len(line) + 1 for line in lines[:n]) for n in range(len(lines))]
+    blocks = tuple(Span(start, start + len(line), line) for start, line in zip(starts, lines))
+    doc = stage(replace(analyzed(text), blocks=blocks))
+    kept = " ".join(block.text for block in doc.blocks)
+    assert doc.relevant and "Tudun Wada" in kept
+    assert kept.count("afternoon") < 30  # the middle of the article is still left out

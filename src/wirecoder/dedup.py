@@ -349,10 +349,21 @@ def _undated_match(a: Event, b: Event, rules: dict, stories: Mapping[str, Story]
 
 
 def _story_places_close(a: Event, b: Event, config: dict) -> bool:
-    """One story tells its place at several levels ("off Somalia", "the Gulf of Aden", "near Aden")."""
+    """One story tells its place at several levels ("off Somalia", "the Gulf of Aden", "near Aden"),
+    but two towns are two places: only neighbourhoods of one city ("Brooklyn", "East Flatbush") join."""
     if a.latitude is None or b.latitude is None:
         return bool(a.location) and (a.location or "").casefold() == (b.location or "").casefold()
-    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= config["undated_story_max_km"]
+    if _in_other_provinces(a, b):
+        return False
+    both_towns = a.geo_precision == 1 and b.geo_precision == 1
+    limit = config["undated_story_towns_max_km"] if both_towns else config["undated_story_max_km"]
+    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= limit
+
+
+def _in_other_provinces(a: Event, b: Event) -> bool:
+    """A report placed only at a province ("in Oregon") is not about a town of another province."""
+    coarse = max(a.geo_precision or 1, b.geo_precision or 1) >= 3
+    return coarse and bool(a.admin1 and b.admin1) and (a.iso3, a.admin1) != (b.iso3, b.admin1)
 
 
 def _story_similarity(a: Event, b: Event, stories: Mapping[str, Story]) -> float | None:

@@ -103,11 +103,14 @@ class TriageStage:
     def passages(self, text: str, blocks: Iterable[Span], hits: list[int]) -> list[Span]:
         """Each block's parts around the hits, widened to sentence ends; the lede always."""
         kept = []
-        for index, block in enumerate(blocks):
+        blocks = list(blocks)
+        # the lede spans paragraphs: wire copy often gives each sentence its own line
+        lede_end = blocks[0].start + LEDE if blocks else 0
+        for block in blocks:
             # the window crosses paragraph breaks: "... came under attack." / "Four passengers died."
             wanted = [(h - BEFORE, h + AFTER) for h in hits if h - BEFORE < block.end and block.start < h + AFTER]
-            if index == 0:
-                wanted.append((block.start, block.start + LEDE))
+            if block.start < lede_end:
+                wanted.append((block.start, lede_end))
             for start, end in _merged(wanted):
                 start, end = _to_sentence_ends(text, max(block.start, start), min(block.end, end), block)
                 kept.append(Span(start, end, text[start:end]))
