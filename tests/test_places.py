@@ -443,3 +443,39 @@ def test_places_a_towns_own_province_namesake_does_not_name_its_province(stages)
     found = run(stages, text, {"Virginia": "GPE", "Alexandria": "GPE"})
     town = next(m.place for m in found if m.span.text == "Alexandria")
     assert (town.country, town.admin1) == ("United States", "Virginia")
+
+
+def test_places_a_town_named_before_its_institution_is_a_place(stages):
+    text = ("Vancouver Police say the gunman gave himself up after a two-hour standoff. "
+            "The Kano State Police Command said the convoy was ambushed near the market.")
+    found = run(stages, text, {"Vancouver Police": "ORG", "The Kano State Police Command": "ORG"})
+    named = {m.span.text: (m.place.name, m.place.country, m.place.feature) for m in found}
+    assert named["Vancouver"] == ("Vancouver", "Canada", "city")
+    assert named["Kano State"][1:] == ("Nigeria", "admin1")
+
+
+def test_places_a_sentence_first_word_does_not_swallow_the_place_after_it(stages):
+    text = "Although Mogadishu's mayor lifted the curfew, shops in the capital stayed shut on Monday."
+    found = run(stages, text, {"Mogadishu": "GPE"})
+    assert [(m.span.text, m.place.country) for m in found] == [("Mogadishu", "Somalia")]
+
+
+def test_places_a_home_town_travelled_to_is_a_place_even_tagged_as_a_person(stages):
+    text = "Convoys heading to Chitral were stopped at a checkpoint in Peshawar, Pakistani officials said."
+    found = run(stages, text, {"Chitral": "PERSON", "Peshawar": "GPE"})
+    assert ("Chitral", "Pakistan") in [(m.span.text, m.place.country) for m in found]
+
+
+def test_places_a_state_after_its_town_is_the_state(stages):
+    found = run(stages, "The rally in Spokane, Washington drew a few hundred people.", {"Spokane": "GPE", "Washington": "GPE"})
+    state = next(m for m in found if m.span.text == "Washington")
+    assert (state.place.feature, state.place.admin1) == ("admin1", "Washington")
+
+
+def test_places_st_is_saint_so_the_famous_city_wins(stages):
+    text = ("Russia will shut the US consulate in St Petersburg, the foreign ministry in Moscow said, after Washington "
+            "expelled sixty diplomats from the United States.")
+    found = run(stages, text, {"Russia": "GPE", "US": "GPE", "St Petersburg": "GPE", "Moscow": "GPE", "Washington": "GPE",
+                               "the United States": "GPE"})
+    city = next(m for m in found if m.span.text == "St Petersburg")
+    assert (city.place.name, city.place.country) == ("Saint Petersburg", "Russia")

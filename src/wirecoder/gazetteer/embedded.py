@@ -23,7 +23,7 @@ from .names import exact_key, other_names
 LATIN = re.compile(r"^[\u0000-\u024f\u1e00-\u1eff\u2019' .,()-]+$")
 ADMIN_SUFFIX = re.compile(r"\s+(?:governorate|province|region|state|oblast|district|prefecture|county|department|muhafazat)$", re.I)
 ADMIN_PREFIX = re.compile(r"^(?:(?:province|county|district|prefecture) of|kabupaten|kota)\s+", re.I)  # "Province of Cavite"
-VERSION = "embedded-10"  # bump when name keys or the build change: the index is rebuilt
+VERSION = "embedded-11"  # bump when name keys or the build change: the index is rebuilt
 
 
 def latin_names(names) -> list[str]:

@@ -36,6 +36,7 @@ class SpellingRules:
     articles: frozenset[str]
     replace: tuple[tuple[str, str], ...]
     loose: tuple[tuple[str, str], ...]
+    word: tuple[tuple[str, str], ...] = ()  # whole words: "St" is "Saint" ("St. Petersburg"), not "st" of "Aleppo West"
 
 
 @lru_cache(maxsize=4)
@@ -45,6 +46,7 @@ def spelling_rules(extra: tuple[Path, ...] = ()) -> SpellingRules:
         articles=frozenset(r["from"] for r in rows if r["kind"] == "article"),
         replace=tuple((r["from"], r["to"]) for r in rows if r["kind"] == "replace"),
         loose=tuple((r["from"], r["to"]) for r in rows if r["kind"] == "loose"),
+        word=tuple((r["from"], r["to"]) for r in rows if r["kind"] == "word"),
     )
 
 
@@ -55,7 +57,8 @@ def words(name: str) -> list[str]:
 
 def _without_articles(name: str, rules: SpellingRules) -> str:
     """Words joined by spaces, Arabic articles dropped (unless the name is nothing else), rewrites applied."""
-    text = " ".join([w for w in words(name) if w not in rules.articles] or words(name))
+    rewrite = dict(rules.word)
+    text = " ".join([rewrite.get(w, w) for w in words(name) if w not in rules.articles] or words(name))
     for old, new in rules.replace:
         text = text.replace(old, new)
     return text

@@ -78,12 +78,13 @@ class NotPlaces:
     suffixes: frozenset[str] = frozenset()  # "Party", "Front"
     next_words: frozenset[str] = frozenset()  # "news agency": "Fars" before it is an outlet
     previous_words: frozenset[str] = frozenset()  # "dhow": "the pirate dhow, Salahaddin" is a ship
+    institutions: frozenset[str] = frozenset()  # "Police": "Vancouver Police" names a place and its police
 
     @classmethod
     def load(cls, extra=()) -> NotPlaces:
         rows = list(read_rows("not_places", ("word",), extra))
         kind = lambda wanted: frozenset(w.lower() for r in rows if r["as"] == wanted for w in r["word"].split("|"))  # noqa: E731
-        return cls(kind(""), kind("prefix"), kind("suffix"), kind("next"), kind("previous"))
+        return cls(kind(""), kind("prefix"), kind("suffix"), kind("next"), kind("previous"), kind("institution"))
 
     def exclude(self, words: str, after: str = "", before: str = "") -> bool:
         """ "Monday", "Sgt Barry Whiteside", "MV Gibe", "Ogaden Liberation Front", "Fars" of "Fars news

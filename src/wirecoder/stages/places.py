@@ -57,6 +57,7 @@ ANYWHERE_SIMILARITY = 0.85  # Mahmoudiya/Mahmudiyah 0.9; Dargai/Daraga 0.83 is t
 PROVINCE_ANYWHERE_SIMILARITY = 0.8  # "Zabol Province"/Zabul 0.8; Katanga/Katanning 0.75
 DWARFS = 10  # ...and only when it is this many times larger than its look-alikes abroad
 IN_A_NAME = re.compile(r"\b[A-Z][a-z]+(?= [A-Z])")  # "French" of "French Quarter"
+HEADED_TO = re.compile(r"\b(?:to|via|towards?)\s+$")  # too common before people's names to make an unknown word a village
 HEADLINE_WORDS = 4  # an unknown capitalised run this long is a title-case headline, not a village
 SITE_LOOKBACK = 2  # sentences back to the town a site's sentence or the one before it names
 WORLD_CITY = 1_000_000  # such a city abroad beats a namesake of the story's country CAPITAL_OVER_LOCAL times smaller
@@ -76,6 +77,8 @@ class Toponym:
     unit_countries: frozenset[str] = frozenset()  # a "Local Government Area" is Nigerian
     city_said: bool = False  # "Benin, the Edo State capital": a town, not the country of that name
     below_province: bool = False  # "Udi LGA", "Kalat tehsil": a unit never as large as a province
+    headed_to: bool = False  # "travelling to X", "via X": a place when a town of the story is named so
+    after_comma: bool = False  # "Tacoma, Washington": may be the state or country of the town before it
 
 
 @dataclass(frozen=True)
@@ -85,15 +88,24 @@ class _Around:
     admins: frozenset[tuple[str, str | None]]  # ("admin1", "Borno"), ("admin2", "Cavite") named in its sentence
     districts: tuple[Place, ...]  # second-level areas named in its sentence
     towns: tuple[Place, ...]  # towns anywhere in the article
+    town_before: Place | None = None  # "Tacoma, Washington": the town this toponym may be the state of
 
     @classmethod
     def of(cls, toponym: Toponym, chosen: dict[Toponym, Place]) -> _Around:
         beside = [p for t, p in chosen.items() if t.sentence == toponym.sentence and p.feature in ADMIN_FEATURES]
+        before = [p for t, p in chosen.items() if toponym.after_comma and t.span.end == toponym.span.start - 2 and p.feature == "city"]
         return cls(
             frozenset((p.feature, p.admin1 if p.feature == "admin1" else p.admin2) for p in beside),
             tuple(p for p in beside if p.feature == "admin2"),
             tuple(p for p in chosen.values() if p.feature == "city"),
+            before[0] if before else None,
         )
+
+    def holds_town_before(self, place: Place) -> bool:
+        town = self.town_before
+        if town is None or place.iso3 != town.iso3:
+            return False
+        return place.feature == "country" or (place.feature == "admin1" and place.admin1 == town.admin1)
 
 
 class PlacesStage:
@@ -149,13 +161,15 @@ class PlacesStage:
         names = names or doc_names(doc)
         found: list[Toponym] = []
         spans = [(e.span.start, e.span.end, True) for e in sentence.entities if e.label in ENTITY_LABELS]
-        spans += [(offset + m.start(), offset + m.end(), False) for m in NAME_SEQUENCE.finditer(text)]
+        entity_starts = {start for start, _, _ in spans}
+        spans += [(_after_first_word(offset, m, entity_starts), offset + m.end(), False) for m in NAME_SEQUENCE.finditer(text)]
         if self.capital_phrase and "capital" in text:  # "the Afghan capital" is Kabul
             spans += [(offset + m.start(), offset + m.end(), True) for m in self.capital_phrase.finditer(text)]
         # "TORONTO -", "SAN DIEGO (AP) —": a dateline names a place even when the model calls it an ORG
         spans += [(offset + m.start(1), offset + m.end(1), True) for m in DATELINE_NAME.finditer(text)]
         for start, end, from_entity in sorted(spans, key=lambda s: (s[0], not s[2], -s[1])):
-            words = self._without_trailing_non_places(doc.article.text[start:end])
+            words, institution = self._before_institution(doc.article.text[start:end])
+            words = self._without_trailing_non_places(words)
             end = start + len(words)
             start, words = _strip_the(start, words)
             words = VILLAGE_SUFFIX.sub("", words)
@@ -180,14 +194,16 @@ class PlacesStage:
             # "flights between Harare and London" (Harare tagged ORG): a name, not a sentence's first word
             # "Douma is surrounded...": a sentence's first word is a name when the article writes it so mid-sentence
             person = names.of_a_person(words, start, end)
-            name_like = ((start, end) in named or start > sentence.span.start or words in names.mid_sentence) and not person
+            name_like = ((start, end) in named or start > sentence.span.start or words in names.mid_sentence or institution) and not person
             city_said = bool(CAPITAL_APPOSITION.match(doc.article.text, end))
             # the model calls places people or organisations often enough ("Klamath Falls", "Dasheesha"): only
             # a part of a longer name, or a longer run around a person's name ("President Donald Trump"), counts
             in_a_name = any((a, b) != (start, end) and (a <= start and end <= b or start <= a and b <= end) for a, b in people) or any(
                 a <= start and end <= b and (a, b) != (start, end) for a, b in bodies)
+            headed_to = bool(HEADED_TO.search(doc.article.text, max(0, start - 10), start))
+            after_comma = doc.article.text[max(0, start - 2) : start] == ", "
             found.append(replace(toponym, place_context=context or city_said, name_like=name_like, person_word=person,
-                                 city_said=city_said, in_a_name=in_a_name))
+                                 city_said=city_said, in_a_name=in_a_name, headed_to=headed_to, after_comma=after_comma))
         return found
 
     def _big_place_named(self, words: str) -> bool:
@@ -246,6 +262,12 @@ class PlacesStage:
         country = _cc(self, towns[0])
         abroad = [p.population for p in towns if _cc(self, p) != country]
         return [p for p in towns if _cc(self, p) == country] if not abroad or towns[0].population >= DWARFS * abroad[0] else []
+
+    def _before_institution(self, words: str) -> tuple[str, bool]:
+        """ "Vancouver Police", "Kano State Police Command": the place whose institution it is."""
+        parts = words.split(" ")
+        cut = next((i for i, part in enumerate(parts[1:], 1) if part.lower() in self.not_places.institutions), None)
+        return (" ".join(parts[:cut]), True) if cut else (words, False)
 
     def _without_trailing_non_places(self, words: str) -> str:
         """ "Baghdad Thursday" -> "Baghdad": a capitalised weekday or month ends the name; so does a
@@ -335,7 +357,8 @@ class PlacesStage:
     def _plausible(self, place: Place, toponym: Toponym, countries) -> bool:
         """Outside the article's countries only well-known places: no far-away village look-alikes.
         A capitalised word spaCy did not tag must also stand where a place name stands ("in X")."""
-        if not (toponym.from_entity or toponym.place_context or (toponym.name_like and self._prominent(place, toponym, countries))):
+        if not (toponym.from_entity or toponym.place_context or (toponym.name_like and self._prominent(place, toponym, countries))
+                or (toponym.headed_to and self._home_town(place, toponym, countries))):
             return False
         if toponym.unit_countries and _cc(self, place) not in toponym.unit_countries:
             return False
@@ -390,7 +413,7 @@ class PlacesStage:
         dateline_city = place.feature == "city" and toponym.span.text.isupper() and toponym.from_entity
         # of two look-alikes, the one spelled closer: "Sheikh Zuweid" is Ash Shaykh Zuwayd, not Ash-Shaykh Zayid
         closeness = 1.0 if primary else round(spelling_similarity(toponym.name, place.name) * 20) / 20
-        return (country_named, in_country, admin_named, dateline_city, primary, in_named_admin, near_named_district,
+        return (country_named, in_country, around.holds_town_before(place), admin_named, dateline_city, primary, in_named_admin, near_named_district,
                 in_article_admin, capital, near, closeness, large_unit, math.log1p(place.population))
 
     def _prominent(self, place: Place, toponym: Toponym, countries) -> bool:
@@ -402,6 +425,10 @@ class PlacesStage:
         if place.feature == "admin1":
             return _cc(self, place) in countries
         return place.feature in ("country", "region") or place.population >= FAMOUS
+
+    def _home_town(self, place: Place, toponym: Toponym, countries) -> bool:
+        """A town of the story's countries under its own name ("travelling to Cirencester" in a British story)."""
+        return place.feature == "city" and _cc(self, place) in countries and exact_key(place.name) == exact_key(toponym.name)
 
     def _is_capital(self, place: Place) -> bool:
         capital = self.capitals.get(_cc(self, place))
@@ -540,6 +567,15 @@ def _headline_words(toponym: Toponym) -> bool:
     """ "Brooklyn Teen Killed By Police": a headline in title case, not the name of a village."""
     capitalised = [w for w in toponym.span.text.split() if w[:1].isupper()]
     return not toponym.from_entity and len(capitalised) >= HEADLINE_WORDS
+
+
+def _after_first_word(offset: int, run: re.Match, entity_starts: set[int]) -> int:
+    """ "Though London's total": a sentence's first word is capitalised by grammar, so a place the model
+    found right after it starts there."""
+    second = re.search(r"\s+", run.group())
+    if run.start() == 0 and second and offset + run.start() + second.end() in entity_starts:
+        return offset + second.end()
+    return offset + run.start()
 
 
 def _is_person(doc: AnalyzedArticle, toponym: Toponym) -> bool:
