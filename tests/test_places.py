@@ -479,3 +479,9 @@ def test_places_st_is_saint_so_the_famous_city_wins(stages):
                                "the United States": "GPE"})
     city = next(m for m in found if m.span.text == "St Petersburg")
     assert (city.place.name, city.place.country) == ("Saint Petersburg", "Russia")
+
+
+def test_places_an_institution_named_by_an_ordinary_word_names_no_town(stages):
+    text = "The principal of the Urban Assembly School in Brooklyn said the boy was a hard-working student."
+    found = run(stages, text, {"the Urban Assembly School": "ORG", "Brooklyn": "GPE"})
+    assert [(m.span.text, m.place.admin1) for m in found] == [("Brooklyn", "New York")]

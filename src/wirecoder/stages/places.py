@@ -79,6 +79,7 @@ class Toponym:
     below_province: bool = False  # "Udi LGA", "Kalat tehsil": a unit never as large as a province
     headed_to: bool = False  # "travelling to X", "via X": a place when a town of the story is named so
     after_comma: bool = False  # "Tacoma, Washington": may be the state or country of the town before it
+    institution: bool = False  # "Vancouver" of "Vancouver Police": a place only under its own name
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ class PlacesStage:
             countries = self.article_countries(doc, candidates)
         for toponym in toponyms:
             # "al-Baghdadi" in an Iraqi story: Iraq's al-Baghdadi, not Baghdadeh in Iran
-            said_to_be_a_place = toponym.from_entity or toponym.place_context
+            said_to_be_a_place = (toponym.from_entity or toponym.place_context) and not toponym.institution
             at_home = [p for p in candidates[toponym] if _cc(self, p) in countries]
             # "Hawija" alone is the town of Al Hawijah more than the district named after it
             only_districts = not toponym.admin_word and at_home and all(p.feature == "admin2" for p in at_home)
@@ -203,7 +204,8 @@ class PlacesStage:
             headed_to = bool(HEADED_TO.search(doc.article.text, max(0, start - 10), start))
             after_comma = doc.article.text[max(0, start - 2) : start] == ", "
             found.append(replace(toponym, place_context=context or city_said, name_like=name_like, person_word=person,
-                                 city_said=city_said, in_a_name=in_a_name, headed_to=headed_to, after_comma=after_comma))
+                                 city_said=city_said, in_a_name=in_a_name, headed_to=headed_to, after_comma=after_comma,
+                                 institution=institution))
         return found
 
     def _big_place_named(self, words: str) -> bool:
@@ -265,6 +267,8 @@ class PlacesStage:
 
     def _before_institution(self, words: str) -> tuple[str, bool]:
         """ "Vancouver Police", "Kano State Police Command": the place whose institution it is."""
+        if self.units.trailing.search(words):  # "Hawul Local Government Area" is a district
+            return words, False
         parts = words.split(" ")
         cut = next((i for i, part in enumerate(parts[1:], 1) if part.lower() in self.not_places.institutions), None)
         return (" ".join(parts[:cut]), True) if cut else (words, False)
@@ -362,6 +366,10 @@ class PlacesStage:
             return False
         if toponym.unit_countries and _cc(self, place) not in toponym.unit_countries:
             return False
+        # "the Urban Assembly School" is a school's name, not a town called Urban
+        if toponym.institution and not (self._prominent(place, toponym, countries)
+                                        or (self._home_town(place, toponym, countries) and place.population >= LOOK_ALIKE_TOWN)):
+            return False
         if toponym.city_said and place.feature != "city":
             return False
         # "the gunman fired at Riva" (Paul Riva): a small namesake of a person named in the story is the person
@@ -445,7 +453,7 @@ class PlacesStage:
             # "Indian Naval action": a nationality and a word, not an unknown village
             nationality = self._adjective(toponym.span.text.split()[0])
             # "the House of Representatives", "President Donald Trump": words of a name, not a village
-            if not self._looks_like_a_village(doc.article.text, toponym) or _headline_words(toponym) or nationality or toponym.in_a_name:
+            if not self._looks_like_a_village(doc.article.text, toponym) or _headline_words(toponym) or nationality or toponym.in_a_name or toponym.institution:
                 return None
             # a village the gazetteer lacks: the province the sentence names, else its country (ACLED precision 3)
             same_sentence = [p for t, p in chosen.items() if t.sentence == toponym.sentence]
