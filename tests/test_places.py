@@ -485,3 +485,9 @@ def test_places_an_institution_named_by_an_ordinary_word_names_no_town(stages):
     text = "The principal of the Urban Assembly School in Brooklyn said the boy was a hard-working student."
     found = run(stages, text, {"the Urban Assembly School": "ORG", "Brooklyn": "GPE"})
     assert [(m.span.text, m.place.admin1) for m in found] == [("Brooklyn", "New York")]
+
+
+def test_places_a_town_whose_police_speak_is_a_place(stages):
+    text = "Insurgents torched a clinic overnight in northeast Nigeria, and later Damboa police arrested two suspects."
+    found = run(stages, text, {"Nigeria": "GPE"})
+    assert ("Damboa", "Nigeria") in [(m.span.text, m.place.country) for m in found]

@@ -57,6 +57,7 @@ ANYWHERE_SIMILARITY = 0.85  # Mahmoudiya/Mahmudiyah 0.9; Dargai/Daraga 0.83 is t
 PROVINCE_ANYWHERE_SIMILARITY = 0.8  # "Zabol Province"/Zabul 0.8; Katanga/Katanning 0.75
 DWARFS = 10  # ...and only when it is this many times larger than its look-alikes abroad
 IN_A_NAME = re.compile(r"\b[A-Z][a-z]+(?= [A-Z])")  # "French" of "French Quarter"
+INSTITUTION_AFTER = re.compile(r"\s+(?:police|detectives|firefighters|city council|county sheriff|grand jury)\b")
 HEADED_TO = re.compile(r"\b(?:to|via|towards?)\s+$")  # too common before people's names to make an unknown word a village
 HEADLINE_WORDS = 4  # an unknown capitalised run this long is a title-case headline, not a village
 SITE_LOOKBACK = 2  # sentences back to the town a site's sentence or the one before it names
@@ -195,6 +196,7 @@ class PlacesStage:
             # "flights between Harare and London" (Harare tagged ORG): a name, not a sentence's first word
             # "Douma is surrounded...": a sentence's first word is a name when the article writes it so mid-sentence
             person = names.of_a_person(words, start, end)
+            institution = institution or bool(INSTITUTION_AFTER.match(doc.article.text, end))  # "Berea police said"
             name_like = ((start, end) in named or start > sentence.span.start or words in names.mid_sentence or institution) and not person
             city_said = bool(CAPITAL_APPOSITION.match(doc.article.text, end))
             # the model calls places people or organisations often enough ("Klamath Falls", "Dasheesha"): only
@@ -361,13 +363,14 @@ class PlacesStage:
     def _plausible(self, place: Place, toponym: Toponym, countries) -> bool:
         """Outside the article's countries only well-known places: no far-away village look-alikes.
         A capitalised word spaCy did not tag must also stand where a place name stands ("in X")."""
+        home_town = self._home_town(place, toponym, countries)
         if not (toponym.from_entity or toponym.place_context or (toponym.name_like and self._prominent(place, toponym, countries))
-                or (toponym.headed_to and self._home_town(place, toponym, countries))):
+                or (toponym.headed_to and home_town) or (toponym.institution and home_town and place.population >= LOOK_ALIKE_TOWN)):
             return False
         if toponym.unit_countries and _cc(self, place) not in toponym.unit_countries:
             return False
         # "the Urban Assembly School" is a school's name, not a town called Urban
-        if toponym.institution and not (self._prominent(place, toponym, countries)
+        if toponym.institution and not toponym.from_entity and not (self._prominent(place, toponym, countries)
                                         or (self._home_town(place, toponym, countries) and place.population >= LOOK_ALIKE_TOWN)):
             return False
         if toponym.city_said and place.feature != "city":
