@@ -176,6 +176,12 @@ def test_assemble_where_the_speaker_sits_is_not_where_the_attack_happened(pipeli
     assert {(e.location, e.admin1) for e in events} == {("Gassol", "Taraba")}
 
 
+def test_assemble_a_capital_that_speaks_is_not_where_its_jets_struck(pipeline):
+    text = "Moscow said its warplanes had bombed a rebel depot near Maarat al-Numan in northwest Syria on Sunday, killing 14 fighters."
+    events = events_of(pipeline, text)
+    assert events and {(e.location.startswith("Ma"), e.country) for e in events} == {(True, "Syria")}
+
+
 def test_assemble_a_named_village_coded_at_its_country_beats_a_country_named_as_background(pipeline):
     text = ("Soldiers killed 30 refugees who had fled unrest in Burundi when they opened fire in Kamanyola, "
             "in the neighbouring Democratic Republic of Congo, activists said.")

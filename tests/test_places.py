@@ -491,3 +491,11 @@ def test_places_a_town_whose_police_speak_is_a_place(stages):
     text = "Insurgents torched a clinic overnight in northeast Nigeria, and later Damboa police arrested two suspects."
     found = run(stages, text, {"Nigeria": "GPE"})
     assert ("Damboa", "Nigeria") in [(m.span.text, m.place.country) for m in found]
+
+
+def test_places_a_capital_that_speaks_is_a_government_not_where_it_happened(stages):
+    text = "Tehran denied that its artillery shelled villages near Sidakan, in Iraq, and an attack in Herat claimed by no group."
+    found = run(stages, text, {"Tehran": "GPE", "Sidakan": "GPE", "Iraq": "GPE", "Herat": "GPE"})
+    relations = {m.span.text: (m.relation, m.geo_precision) for m in found}
+    assert relations["Tehran"] == ("government", 0)
+    assert relations["Herat"] == (None, 1)  # "claimed by": a passive, not a speaker

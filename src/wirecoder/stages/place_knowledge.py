@@ -23,6 +23,7 @@ class Relation:
     relation: str
     geo_precision: int
     where_prec: int
+    after: bool = False  # matched right after the place name ("Moscow said"), not before it
 
 
 DATELINE = Relation(re.compile("$^"), "dateline", 0, 0)
@@ -132,7 +133,13 @@ class PlaceKnowledge:
 
 def load_relations(extra=()) -> list[Relation]:
     rows = read_rows("place_relations", ("pattern", "relation", "geo_precision", "where_prec"), extra)
-    return [Relation(re.compile(r"\b(?:%s)" % r["pattern"], re.I), r["relation"], int(r["geo_precision"]), int(r["where_prec"])) for r in rows]
+    return [_relation(r) for r in rows]
+
+
+def _relation(row) -> Relation:
+    after = (row["side"] or "before") == "after"
+    pattern = re.compile((r"(?:%s)" if after else r"\b(?:%s)") % row["pattern"], re.I)
+    return Relation(pattern, row["relation"], int(row["geo_precision"]), int(row["where_prec"]), after)
 
 
 @lru_cache(maxsize=1)

@@ -539,7 +539,7 @@ class PlacesStage:
         if PATRON.match(text, toponym.span.end):
             return PATRON_OF
         before = text[max(0, toponym.span.start - 40) : toponym.span.start]
-        return next((r for r in self.relations if r.pattern.search(before)), None)
+        return next((r for r in self.relations if (r.pattern.match(text, toponym.span.end) if r.after else r.pattern.search(before))), None)
 
     @staticmethod
     def _looks_like_a_village(text: str, toponym: Toponym) -> bool:
