@@ -84,3 +84,19 @@ def test_roles_a_speaker_that_reports_its_own_act_is_its_actor():
     text = "The Ruritanian navy said rebels of the Valley Front had seized a boat near the port."
     actors = [mention(text, "Ruritanian navy", "Military Forces of Ruritania", inter=1), mention(text, "Valley Front", "Valley Front")]
     assert roles_of(text, "seized", actors, sub="Arrests", event_type="Strategic developments")[0] == "Valley Front"
+
+
+@pytest.mark.parametrize("text, trigger_words, sub", [
+    ("Drone strikes killed nine Valley Front fighters on the ridge road.", "Drone strikes", "Air/drone strike"),
+    ("A roadside bomb killed at least four Valley Front commanders near the dam.", "roadside bomb", "Remote explosive/landmine/IED"),
+    ("Shells struck two Valley Front outposts overnight.", "Shells", "Shelling/artillery/missile attack"),
+])
+def test_roles_who_an_unattributed_strike_hit_is_its_target_not_its_author(text, trigger_words, sub):
+    actors = [mention(text, "Valley Front", "Valley Front")]
+    assert roles_of(text, trigger_words, actors, event_type="Explosions/Remote violence", sub=sub)[:2] == (None, "Valley Front")
+
+
+def test_roles_a_battle_named_only_by_its_dead_keeps_its_side_as_actor1():
+    text = "Fighting killed six Valley Front fighters and two Desert Hawks near the dam."
+    actors = [mention(text, "Valley Front", "Valley Front"), mention(text, "Desert Hawks", "Desert Hawks")]
+    assert roles_of(text, "Fighting", actors)[:2] == ("Valley Front", "Desert Hawks")

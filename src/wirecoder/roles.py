@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .numbers import DIGITS, NUMBER_WORDS
 from .records import ActorMention, TriggerMention
 
 CIVILIANS, PROTESTERS, RIOTERS = 7, 6, 5
@@ -34,6 +35,11 @@ OWNER_WORDS = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}\s+", re.I)  # "'s
 PASSIVE_GAP = 30  # characters between the trigger and "by X"
 BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:but|while|whereas|yet)\b|\bbut\b", re.I)
+# "...killed 12 Taliban fighters", "shot dead three police officers": whoever follows is who was hit
+HIT = r"(?:killed|killing|kills|shot(?: dead)?|struck|strikes|hit|hitting|targeted|targeting|wounded|injured|bombed|shelled|ambushed|abducted|kidnapped|executed|beheaded)"
+COUNT = rf"(?:(?:at least|more than|as many as|up to|about|around|nearly|some|dozens of|scores of|hundreds of|several|{NUMBER_WORDS}|{DIGITS})\s+)*"
+VICTIMS_NEXT = re.compile(rf"^\s*(?:[\w-]+\s+){{0,2}}?{HIT}\s+{COUNT}(?:the\s+)?$|^\s+{COUNT}(?:the\s+)?$", re.I)
+VICTIM_TRIGGER = re.compile(rf"\b{HIT}$", re.I)
 BETWEEN = re.compile(r"\b(?:between|pitting|pitted)\b", re.I)
 AGAINST = re.compile(r"\b(?:against|on|targeting|(?:clash\w*|fight\w*|fought|battl\w*|skirmish\w*) with)\s+(?:the\s+)?$", re.I)
 
@@ -139,7 +145,17 @@ def _principal_roles(trigger: TriggerMention, actors: list[ActorMention], betwee
         return passive_agent, same_clause[-1] if same_clause else later
     if before:
         return before[0], (after[0] if after else _second_subject(before, between))
+    if trigger.event_type != "Battles" and _hit(trigger, between(trigger.span.end, after[0].span.start)):
+        # "Air strikes killed 12 Taliban fighters": no one named did it; the Taliban were hit
+        return None, after[0]
     return after[0], (after[1] if len(after) > 1 else None)
+
+
+def _hit(trigger: TriggerMention, gap: str) -> bool:
+    """The actor after the trigger is its object: "killed 30 militants", "strikes killed four al-Shabaab"."""
+    if not VICTIMS_NEXT.search(gap):
+        return False
+    return bool(VICTIM_TRIGGER.search(trigger.span.text)) or bool(re.search(HIT, gap, re.I))
 
 
 def _passive_agent(gap: str) -> bool:
