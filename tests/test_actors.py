@@ -65,3 +65,20 @@ def test_actors_user_registry_file_is_added(tmp_path):
 
 def test_actors_demonyms_of_countries_the_knowledge_files_leave_out_come_from_countryinfo(stage):
     assert ("Greek police", "Police Forces of Greece") in names(stage, "Greek police fired tear gas at the crowd.")
+
+
+def test_actors_a_country_possessive_and_its_weapons_name_its_forces(stage):
+    found = dict(names(stage, "Myanmar's military bombed the village while Iraq's army sealed the border.", dt.date(2023, 1, 10)))
+    assert found["Myanmar's military"] == "Military Forces of Myanmar"
+    assert found["Iraq's army"] == "Military Forces of Iraq"
+    found = dict(names(stage, "Russian missiles hit the power station overnight.", dt.date(2023, 1, 10)))
+    assert found["Russian missiles"] == "Military Forces of Russia (2000-)"  # the registry's name, period included
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The People's Defence Force said its fighters ambushed a convoy.", "PDF: People's Defense Force"),
+    ("Naxalites set off a landmine under a police vehicle.", "CPI-Maoist: Communist Party of India-Maoist"),
+    ("ELN guerrillas blew up a stretch of the pipeline.", "ELN: National Liberation Army"),
+])
+def test_actors_registry_knows_the_armed_groups_of_other_theatres(stage, text, name):
+    assert name in {n for _, n in names(stage, text, dt.date(2023, 1, 10))}

@@ -99,3 +99,15 @@ def test_classify_diplomatic_clash_and_verbal_attack_are_no_events(stage):
 def test_classify_prison_riot_and_execution_style_shooting(stage):
     assert types(stage, "Six inmates died in a riot at Oke Kura Prison on Monday.")[0][0] == "Mob violence"
     assert types(stage, "Gunmen shot the two elders in the head outside their homes.")[0][0] == "Attack"
+
+
+def test_classify_fire_set_by_attackers_is_part_of_their_attack_not_a_riot(stage):
+    attack = "The attackers stormed the outpost before dawn and set fire to two vehicles."
+    assert "Violent demonstration" not in [t for t, _ in types(stage, attack)]
+    riot = "Angry protesters set fire to tyres and blocked the main road into the town."
+    assert "Violent demonstration" in [t for t, _ in types(stage, riot)]
+
+
+def test_classify_what_a_group_does_habitually_is_no_event(stage):
+    text = "The group has carried out similar raids on isolated army posts in the region."
+    assert all(negated for _, negated in types(stage, text))

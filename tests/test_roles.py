@@ -100,3 +100,25 @@ def test_roles_a_battle_named_only_by_its_dead_keeps_its_side_as_actor1():
     text = "Fighting killed six Valley Front fighters and two Desert Hawks near the dam."
     actors = [mention(text, "Valley Front", "Valley Front"), mention(text, "Desert Hawks", "Desert Hawks")]
     assert roles_of(text, "Fighting", actors)[:2] == ("Valley Front", "Desert Hawks")
+
+
+def test_roles_who_the_attackers_killed_is_whom_the_attack_hit():
+    text = "Desert Hawks fighters killed at least 16 soldiers in an attack on a post, and the police sealed the area."
+    actors = [
+        mention(text, "Desert Hawks", "Desert Hawks"),
+        mention(text, "soldiers", "Military Forces of Sylvania", 1),
+        mention(text, "police", "Police Forces of Sylvania", 1),
+    ]
+    assert roles_of(text, "attack", actors)[:2] == ("Desert Hawks", "Military Forces of Sylvania")
+
+
+def test_roles_a_side_that_repelled_the_other():
+    text = "Valley Front fighters repelled Desert Hawks assaults near the dam."
+    actors = [mention(text, "Valley Front", "Valley Front"), mention(text, "Desert Hawks", "Desert Hawks")]
+    assert roles_of(text, "assaults", actors)[:2] == ("Valley Front", "Desert Hawks")
+
+
+def test_roles_a_group_that_reports_its_fighters_act_is_its_actor():
+    text = "The Valley Front said its fighters had clashed with Desert Hawks near the dam."
+    actors = [mention(text, "Valley Front", "Valley Front"), mention(text, "Desert Hawks", "Desert Hawks")]
+    assert roles_of(text, "clashed", actors)[:2] == ("Valley Front", "Desert Hawks")

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from .taxonomy import INTER_LABELS
 ARMED = {1, 2, 3, 4, 8}
 CASE_SENSITIVE_ALIAS = re.compile(r"^[A-Z][A-Z0-9-]{1,4}$")
 CAPITALISED = re.compile(r"\b[A-Z][\w.'’-]*")
+POSSESSIVE = re.compile(r"['’]s$")
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,9 @@ class Registry:
     def __init__(self, actors: list[Actor], demonyms: list[Demonym], patterns: list[tuple[str, str, int]]):
         self.actors = actors
         self.demonyms = {d.word.lower(): d for d in demonyms}
+        # "Iraq's army": a country's own name, for the force patterns that name it so
+        for demonym in demonyms:
+            self.demonyms.setdefault(demonym.country.lower(), replace(demonym, word=demonym.country))
         self.by_alias: dict[str, list[Actor]] = defaultdict(list)
         for actor in actors:
             for alias in actor.aliases:
@@ -66,11 +70,12 @@ class Registry:
         # the case-insensitive aliases again, for lower-cased text: ``re`` runs them several times faster
         self.alias_lowered = compile_for_lowered_text(self.alias_pattern.pattern) if self.alias_pattern else None
         self.force_patterns = _force_patterns(patterns, demonyms)
-        self._demonym_first_words = frozenset(d.word.split()[0] for d in demonyms)
+        self._demonym_first_words = frozenset(d.word.split()[0] for d in self.demonyms.values())
 
     def names_a_nationality(self, text: str) -> bool:
         """A cheap look before the force patterns: most sentences hold no demonym at all."""
-        return any(word in self._demonym_first_words for word in CAPITALISED.findall(text))
+        words = (POSSESSIVE.sub("", word) for word in CAPITALISED.findall(text))  # "Myanmar's military"
+        return any(word in self._demonym_first_words for word in words)
 
     def named_armed_patterns(self) -> list[re.Pattern]:
         """Aliases of named armed groups and forces (not "civilians", "gunmen"): cheap context for triage."""
@@ -83,6 +88,12 @@ class Registry:
         candidates = self.by_alias.get(_key(alias)) or self.by_alias.get(_key(alias).lower()) or []
         valid = [a for a in candidates if a.valid_on(published)]
         return (valid or candidates or [None])[0]
+
+    def named_like(self, name: str, published: dt.date | None) -> Actor | None:
+        """The registry's actor of this name or of this name and a period ("Military Forces of Russia (2000-)")."""
+        candidates = [a for a in self.actors if a.canonical == name or a.canonical.startswith(name + " (")]
+        valid = [a for a in candidates if a.valid_on(published)]
+        return (valid or [None])[0]
 
     def canonical(self, name: str) -> str:
         """A name's canonical form for comparison (aliases and canonical names both map to it)."""
@@ -108,10 +119,11 @@ def _alternation(aliases: Iterable[str], flags: int) -> re.Pattern | None:
 
 def _force_patterns(patterns: list[tuple[str, str, int]], demonyms: list[Demonym]) -> list[tuple[re.Pattern, str, int]]:
     words = "|".join(re.escape(d.word) for d in sorted(demonyms, key=lambda d: -len(d.word)))
+    names = "|".join(re.escape(n) for n in sorted({d.country for d in demonyms}, key=len, reverse=True))
     compiled = []
     for pattern, canonical, inter in patterns:
         # the demonym as written ("Indian", never "indian"); the force noun in any case ("Indian Navy")
-        regex = pattern.replace("{demonym}", f"(?-i:(?P<demonym>{words}))")
+        regex = pattern.replace("{demonym}", f"(?-i:(?P<demonym>{words}))").replace("{country_name}", f"(?-i:(?P<demonym>{names}))")
         compiled.append((re.compile(r"(?<![\w-])%s(?![\w-])" % regex, re.IGNORECASE), canonical, inter))
     return compiled
 

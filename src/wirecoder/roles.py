@@ -29,7 +29,7 @@ CLAIMANT = re.compile(
     re.I,
 )
 # "said (on Saturday) (that) it had", "say they have": the speaker is the subject of what follows
-OWN_ACT = re.compile(r"^\s+(?:said|says|say|announced|claimed)\s+(?:\w+\s+){0,2}?(?:that\s+)?(?:it|they)\s+(?:\w+\s+){0,2}$", re.I)
+OWN_ACT = re.compile(r"^\s+(?:said|says|say|announced|claimed)\s+(?:\w+\s+){0,2}?(?:that\s+)?(?:it|they|(?:its|their)\s+(?:fighters|forces|troops|men|units|jets|warplanes|drones|soldiers))\s+(?:\w+\s+){0,2}$", re.I)
 OWNER_GAP = 16  # characters between an actor and the trigger noun it qualifies
 OWNER_WORDS = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}\s+", re.I)  # "'s", "cross-border", "heavy artillery"
 PASSIVE_GAP = 30  # characters between the trigger and "by X"
@@ -41,7 +41,7 @@ COUNT = rf"(?:(?:at least|more than|as many as|up to|about|around|nearly|some|do
 VICTIMS_NEXT = re.compile(rf"^\s*(?:[\w-]+\s+){{0,2}}?{HIT}\s+{COUNT}(?:the\s+)?$|^\s+{COUNT}(?:the\s+)?$", re.I)
 VICTIM_TRIGGER = re.compile(rf"\b{HIT}$", re.I)
 BETWEEN = re.compile(r"\b(?:between|pitting|pitted)\b", re.I)
-AGAINST = re.compile(r"\b(?:against|on|targeting|(?:clash\w*|fight\w*|fought|battl\w*|skirmish\w*) with)\s+(?:the\s+)?$", re.I)
+AGAINST = re.compile(r"\b(?:against|on|targeting|repel\w*|repuls\w*|fought off|beat back|pushed back|(?:clash\w*|fight\w*|fought|battl\w*|skirmish\w*) with)\s+(?:the\s+)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -144,7 +144,9 @@ def _principal_roles(trigger: TriggerMention, actors: list[ActorMention], betwee
         later = next((a for a in after if a is not passive_agent), None)
         return passive_agent, same_clause[-1] if same_clause else later
     if before:
-        return before[0], (after[0] if after else _second_subject(before, between))
+        hit = next((b for a, b in zip(before, before[1:]) if a is before[0] and VICTIMS_NEXT.search(between(a.span.end, b.span.start))), None)
+        # "Jihadists killed 16 soldiers in an attack on a post": who they killed is whom the attack hit
+        return before[0], (hit or (after[0] if after else _second_subject(before, between)))
     if trigger.event_type != "Battles" and _hit(trigger, between(trigger.span.end, after[0].span.start)):
         # "Air strikes killed 12 Taliban fighters": no one named did it; the Taliban were hit
         return None, after[0]

@@ -64,7 +64,7 @@ class ActorsStage:
 
     def find(self, sentence: Sentence, published) -> list[Found]:
         text, offset = sentence.span.text, sentence.span.start
-        found = self._aliases(text, published) + self._force_phrases(text) + self._unknown_groups(sentence)
+        found = self._aliases(text, published) + self._force_phrases(text, published) + self._unknown_groups(sentence)
         found = _absorb_generic_nouns(_longest(found), text)
         return [replace(f, start=f.start + offset, end=f.end + offset) for f in found]
 
@@ -84,7 +84,7 @@ class ActorsStage:
             spans = [m.span() for m in registry.alias_pattern.finditer(text)] if registry.alias_pattern else []
         return spans + ([m.span() for m in registry.exact_pattern.finditer(text)] if registry.exact_pattern else [])
 
-    def _force_phrases(self, text: str) -> list[Found]:
+    def _force_phrases(self, text: str, published) -> list[Found]:
         found: list[Found] = []
         if not self.registry.names_a_nationality(text):
             return found
@@ -92,6 +92,9 @@ class ActorsStage:
             for match in pattern.finditer(text):
                 demonym = self.registry.demonyms[match.group("demonym").lower()]
                 name = canonical.replace("{country}", demonym.country)
+                # "Russian missiles": the registry's "Military Forces of Russia (2000-)", not a name of its own
+                known = self.registry.named_like(name, published)
+                name, inter = (known.canonical, known.inter) if known else (name, inter)
                 found.append(Found(match.start(), match.end(), name, inter, demonym.iso3, True, False))
         return found
 

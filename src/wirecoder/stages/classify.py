@@ -38,6 +38,8 @@ WORDS_BEFORE = 6
 ARTICLE_VETO_WORDS = 3  # distinct words of an article-scope veto ("derby", "goalkeeper", "yellow card")
 AFTER_NEGATION = re.compile(r"^\W*(?:\w+\s+){0,1}(?:was|were|has|have|had)\s+(?:not|never)\b", re.IGNORECASE)
 STATE_INTERS = {taxonomy.STATE, taxonomy.EXTERNAL}
+ARMED_INTERS = {1, 2, 3, 4, 8}
+NO_EVENT = "none"
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class TriggerRule:
     if_state: str
     confidence: float
     lowered: re.Pattern | None = None  # the pattern for lower-cased text: ``re`` runs it several times faster
+    if_armed: str = ""  # "none": the words are no event of their own when armed men, not a crowd, do it
 
     def finditer(self, text: str, lowered: str | None) -> Iterable[re.Match]:
         if lowered is not None and self.lowered is not None:
@@ -87,7 +90,7 @@ def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
     extra = tuple(extra)
     rules = []
     for row in read_rows("triggers", ("pattern", "sub_event_type"), extra):
-        for sub in filter(None, (row["sub_event_type"], row["if_civilians"], row["if_state"])):
+        for sub in filter(None, (row["sub_event_type"], row["if_civilians"], row["if_state"], row["if_armed"].replace(NO_EVENT, ""))):
             if not taxonomy.is_sub_event_type(sub):  # fail early, where the user can fix it
                 raise KnowledgeError(W202.format(path=f"{row.path}:{row.line}", column="sub_event_type", value=sub, expected="an ACLED sub-event type (acled_taxonomy.csv)"), "W202")
         rules.append(
@@ -99,6 +102,7 @@ def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
                 if_civilians=row["if_civilians"],
                 if_state=row["if_state"],
                 confidence=float(row["confidence"] or 0.7),
+                if_armed=row["if_armed"],
             )
         )
     vetoes = list(read_rows("trigger_vetoes", ("pattern", "scope"), extra))
@@ -146,8 +150,16 @@ class ClassifyStage:
         text = sentence.span.text
         if self.lexicon.sentence_vetoes and self.lexicon.sentence_vetoes.search(text):
             return []
-        mentions = [self._mention(sentence, index, match, actors) for match in self._matches(text)]
+        matches = [m for m in self._matches(text) if not self._part_of_an_armed_act(text, m, actors)]
+        mentions = [self._mention(sentence, index, match, actors) for match in matches]
         return keep_one_per_type(mentions)
+
+    def _part_of_an_armed_act(self, text: str, match: Match, actors: list[ActorMention]) -> bool:
+        """ "The attackers stormed the post and set fire to vehicles": the fire is part of their attack,
+        not a riot; a crowd named in the sentence makes it one again."""
+        if match.rule.if_armed != NO_EVENT or self.lexicon.crowd.search(text):
+            return False
+        return any(a.inter in ARMED_INTERS for a in actors) or bool(self.lexicon.armed.search(text))
 
     def _matches(self, text: str) -> list[Match]:
         masked = _masked(text, self.lexicon.phrase_vetoes)
