@@ -499,3 +499,11 @@ def test_places_a_capital_that_speaks_is_a_government_not_where_it_happened(stag
     relations = {m.span.text: (m.relation, m.geo_precision) for m in found}
     assert relations["Tehran"] == ("government", 0)
     assert relations["Herat"] == (None, 1)  # "claimed by": a passive, not a speaker
+
+
+def test_places_a_village_told_after_its_province_stays_in_that_province(stages):
+    text = ("Jihadists overran an army post in central Mali's Mopti region on Sunday. "
+            "The assailants had stormed the post at Dioura before dawn.")
+    found = run(stages, text, {"Mali": "GPE", "Mopti": "GPE", "Dioura": "GPE"})
+    village = next(m for m in found if m.span.text == "Dioura")
+    assert (village.place.admin1, village.relation, village.geo_precision) == ("Mopti", "within", 3)

@@ -459,13 +459,14 @@ class PlacesStage:
             if not self._looks_like_a_village(doc.article.text, toponym) or _headline_words(toponym) or nationality or toponym.in_a_name or toponym.institution:
                 return None
             # a village the gazetteer lacks: the province the sentence names, else its country (ACLED precision 3)
-            same_sentence = [p for t, p in chosen.items() if t.sentence == toponym.sentence]
             # "Eke community in Udi Local Government Area": the district, or the town it is named after
             district = next((p for t, p in chosen.items() if t.sentence == toponym.sentence and t is not toponym
                              and (p.feature == "admin2" or (t.admin_word and p.feature == "city"))), None)
             if district is not None:
                 return PlaceMention(toponym.span, toponym.sentence, district, "within", *PRECISION_BY_FEATURE["admin2"])
-            admin = next((p for p in same_sentence if p.feature == "admin1"), None)
+            # a name the model tagged as a place may take the province of the sentence before ("Sexual Violence" may not)
+            provinces = _provinces_around(toponym, chosen, previous=toponym.from_entity)
+            admin = next((p for p in provinces if p.feature == "admin1"), None)
             country = next(
                 (p for t, p in chosen.items() if t.sentence == toponym.sentence and p.feature == "country"
                  and _attached(doc.article.text, toponym, t)),
@@ -562,10 +563,19 @@ def _look_alike_elsewhere(toponym: Toponym, place: Place, chosen: dict[Toponym, 
     the name, outside the province the sentence names, is no better than not knowing the village."""
     if place.feature != "city" or exact_key(place.name) == exact_key(toponym.name):
         return False
-    # a province, or a unit named after its town ("Fika LGA"), says which province the sentence is in
-    named = {p.admin1 for t, p in chosen.items()
-             if t.sentence == toponym.sentence and (p.feature == "admin1" or t.admin_word) and p.iso3 == place.iso3}
+    named = {p.admin1 for p in _provinces_around(toponym, chosen) if p.iso3 == place.iso3}
     return bool(named) and place.admin1 not in named
+
+
+def _provinces_around(toponym: Toponym, chosen: dict[Toponym, Place], previous: bool = True) -> list[Place]:
+    """The provinces the toponym's sentence names, else those the sentence before it names ("...in Mopti
+    region on Sunday. The attackers stormed the post at Dioura"); a unit named after its town ("Fika
+    LGA") says which province it is in too."""
+    for sentence in (toponym.sentence, toponym.sentence - 1) if previous else (toponym.sentence,):
+        named = [p for t, p in chosen.items() if t.sentence == sentence and t is not toponym and (p.feature == "admin1" or t.admin_word)]
+        if named:
+            return named
+    return []
 
 
 def _acronym(words: str) -> bool:
