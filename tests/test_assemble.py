@@ -211,3 +211,26 @@ def test_assemble_a_span_up_to_the_report_says_how_long_not_when(pipeline):
             "three years, a spokesman said, and fighting went on near Ras Kamal.")
     events = events_of(pipeline, text, published=dt.date(2019, 4, 10))
     assert events and all(e.event_date >= "2019-04-01" for e in events)
+
+
+def test_assemble_a_claim_of_responsibility_names_who_did_the_attack_told_before(pipeline):
+    text = ("A suicide bomber blew himself up at a Shiite mosque in Kandahar during Friday prayers, killing 33 "
+            "worshippers, officials said. Islamic State Khorasan Province claimed responsibility for the bombing.")
+    events = events_of(pipeline, text)
+    assert [(e.sub_event_type, e.actor1, e.fatalities) for e in events] == [
+        ("Suicide bomb", "Islamic State Khorasan Province", 33)]
+
+
+def test_assemble_a_raid_told_with_its_massacre_is_one_event(pipeline):
+    text = ("Suspected ADF rebels hacked 19 villagers to death in an overnight raid on the village of Kalunguta "
+            "in North Kivu province, local officials said on Thursday.")
+    events = events_of(pipeline, text)
+    assert [(e.sub_event_type, e.actor2, e.fatalities) for e in events] == [
+        ("Attack", "Civilians (Democratic Republic of Congo)", 19)]
+
+
+def test_assemble_killings_during_an_abduction_raid_make_an_attack(pipeline):
+    text = ("Gunmen on Tuesday killed nine farmers and abducted about 30 others in Kauran Namoda, Zamfara State, "
+            "police said.")
+    events = events_of(pipeline, text)
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Attack", 9)]

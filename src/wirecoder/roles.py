@@ -25,9 +25,9 @@ BACKED_BY = re.compile(r"\b(?:backed|supported|assisted|aided|helped|joined|acco
 # "the SDF said", "a police officer said", "army sources told": the speaker's noun may follow the actor
 CLAIMANT = re.compile(
     r"^(?:\s+(?:officers?|officials?|sources?|spokes(?:man|woman|person)|commanders?|chiefs?|officer)){0,2}"
-    r"\s+(?:said|say|says|told|reported|reports|claimed|added|stated|confirmed)\b",
+    r"\s+(?:said|say|says|told|reported|reports|claimed|added|stated|confirmed)\b(?!\s+(?:\w+\s+)?responsibility)",
     re.I,
-)
+)  # "IS claimed responsibility for the bombing": the claimant is who did it
 # "said (on Saturday) (that) it had", "say they have": the speaker is the subject of what follows
 OWN_ACT = re.compile(r"^\s+(?:said|says|say|announced|claimed)\s+(?:\w+\s+){0,2}?(?:that\s+)?(?:it|they|(?:its|their)\s+(?:fighters|forces|troops|men|units|jets|warplanes|drones|soldiers))\s+(?:\w+\s+){0,2}$", re.I)
 OWNER_GAP = 16  # characters between an actor and the trigger noun it qualifies

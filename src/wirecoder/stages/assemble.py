@@ -35,10 +35,12 @@ from ..settings import Settings
 from .assemble_drafts import (
     Draft,
     fold_back_references,
+    fold_one_sided_battles,
     give_lone_event_its_dead,
     merge_concurrent,
     refine_places,
     retyped_for_civilian_target,
+    retyped_for_killing,
     split_campaign_toll,
 )
 from .assemble_fields import counts_for, date_for, place_for, reported_by_for, roles_for
@@ -57,9 +59,10 @@ class AssembleStage:
         self.min_confidence = min_confidence
 
     def __call__(self, doc: AnalyzedArticle) -> AnalyzedArticle:
-        drafts = [d for t in doc.triggers if not t.negated for d in split_campaign_toll(self._draft(doc, t))]
+        drafts = [retyped_for_killing(d) for t in doc.triggers if not t.negated for d in split_campaign_toll(self._draft(doc, t))]
         drafts = fold_back_references(doc.article.text, drafts)
         drafts = merge_concurrent(drafts)
+        drafts = fold_one_sided_battles(drafts)
         drafts = refine_places(drafts)
         drafts = give_lone_event_its_dead(doc, drafts)
         events = [e for e in (to_event(doc, draft) for draft in drafts) if not _background(e, doc.article.published)]

@@ -29,6 +29,7 @@ class Draft:
 
 
 CIVILIANS = 7
+ABDUCTION, ATTACK = "Abduction/forced disappearance", "Attack"
 
 
 def retyped_for_civilian_target(trigger: TriggerMention, roles: Roles) -> TriggerMention:
@@ -39,6 +40,16 @@ def retyped_for_civilian_target(trigger: TriggerMention, roles: Roles) -> Trigge
         return trigger
     entry = taxonomy.lookup("Attack")
     return replace(trigger, disorder_type=entry.disorder_type, event_type=entry.event_type, sub_event_type=entry.sub_event_type)
+
+
+def retyped_for_killing(draft: Draft) -> Draft:
+    """ "Bandits killed 12 worshippers and abducted 40 others": ACLED codes the killing, an Attack."""
+    killed = any(c.kind == "killed" and (c.best or 0) > 0 and c.scope == "event" for c in draft.counts)
+    if draft.trigger.sub_event_type != ABDUCTION or not killed:
+        return draft
+    entry = taxonomy.lookup(ATTACK)
+    trigger = replace(draft.trigger, disorder_type=entry.disorder_type, event_type=entry.event_type, sub_event_type=entry.sub_event_type)
+    return replace(draft, trigger=trigger)
 
 
 def split_campaign_toll(draft: Draft) -> list[Draft]:
@@ -77,21 +88,36 @@ def give_lone_event_its_dead(doc: AnalyzedArticle, drafts: list[Draft]) -> list[
 BACK_REFERENCE = re.compile(r"\b(?:the|this|that|these|those|same)\s+(?:[\w-]+\s+)?$", re.I)
 
 
+CLAIMED = re.compile(r"\b(?:claimed|claims|claiming|took|takes|taking|accepted)\s+(?:\w+\s+)?responsibility\s+for\s+(?:the|this|that|these|those|\w+['’]s)?\s*(?:[\w-]+\s+){0,2}$", re.I)
+
+
 def fold_back_references(text: str, drafts: Sequence[Draft]) -> list[Draft]:
     """ "A bomb went off in Mosul, killing nine. Twenty were wounded in the attack": "the attack" is
-    the bombing again, so its counts join the bombing and it makes no record of its own."""
+    the bombing again, so its counts join the bombing and it makes no record of its own. A claim of
+    responsibility names who did it: the claimant becomes the event's actor when the report named none."""
     kept: list[Draft] = []
     for draft in drafts:
         earlier = _referent(text, draft, kept)
         if earlier is None:
             kept.append(draft)
-        else:
-            kept[kept.index(earlier)] = _fill_from(earlier, draft)
+            continue
+        index = kept.index(earlier)
+        if _claim(text, draft.trigger) and earlier.roles.actor1 is None and draft.roles.actor1 is not None:
+            earlier = replace(earlier, roles=replace(earlier.roles, actor1=draft.roles.actor1))
+        kept[index] = _fill_from(earlier, draft)
     return kept
+
+
+def _claim(text: str, trigger: TriggerMention) -> bool:
+    return bool(CLAIMED.search(text[max(0, trigger.span.start - 60) : trigger.span.start]))
 
 
 def _referent(text: str, draft: Draft, earlier: list[Draft]) -> Draft | None:
     trigger = draft.trigger
+    if _claim(text, trigger):
+        # "IS claimed responsibility for the bombing": the bombing told before, by the one who claims it
+        same_kind = [d for d in earlier if taxonomy.family(d.trigger.event_type) == taxonomy.family(trigger.event_type)]
+        return same_kind[-1] if same_kind else None
     if not trigger.weak or not BACK_REFERENCE.search(text[max(0, trigger.span.start - 30) : trigger.span.start]):
         return None
     before = [d for d in earlier if d.trigger.sentence <= trigger.sentence and scope_of_counts(d.counts) == scope_of_counts(draft.counts)]
@@ -144,6 +170,22 @@ def _concurrency_key(draft: Draft) -> tuple:
         scope,
         taxonomy.family(draft.trigger.event_type) if draft.trigger.event_type else None,
     )
+
+
+def fold_one_sided_battles(drafts: Sequence[Draft]) -> list[Draft]:
+    """ "Rebels hacked 22 villagers to death in an overnight raid": a battle word with one side named, in
+    the sentence of an attack by that side, is the attack told again, not a second event."""
+    kept = list(drafts)
+    for battle in drafts:
+        if battle.trigger.event_type != "Battles" or battle.roles.actor2 is not None:
+            continue
+        told = next((d for d in kept if d is not battle and d.trigger.sentence == battle.trigger.sentence
+                     and d.trigger.event_type != "Battles" and taxonomy.is_violent(d.trigger.sub_event_type)
+                     and _compatible(d.roles, battle.roles) and _same_place(d, battle) and _same_day(d.date, battle.date)), None)
+        if told is not None and battle in kept:
+            kept[kept.index(told)] = _fill_from(told, battle)
+            kept.remove(battle)
+    return kept
 
 
 # --- the place told later: "...killed seven in Balochistan. The blast hit near Naseerabad" -----------
