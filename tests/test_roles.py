@@ -122,3 +122,16 @@ def test_roles_a_group_that_reports_its_fighters_act_is_its_actor():
     text = "The Valley Front said its fighters had clashed with Desert Hawks near the dam."
     actors = [mention(text, "Valley Front", "Valley Front"), mention(text, "Desert Hawks", "Desert Hawks")]
     assert roles_of(text, "clashed", actors)[:2] == ("Valley Front", "Desert Hawks")
+
+
+def test_roles_each_verb_takes_the_actors_of_its_own_clause():
+    text = "The Valley Front shelled a market, while Sylvanian warplanes bombed Valley Front positions."
+    actors = [
+        mention(text, "Valley Front", "Valley Front"),
+        mention(text, "Sylvanian warplanes", "Military Forces of Sylvania", 1),
+        ActorMention(Span(text.rindex("Valley Front"), text.rindex("Valley Front") + 12, "Valley Front"), 0, "Valley Front", inter=2),
+    ]
+    assert roles_of(text, "bombed", actors, event_type="Explosions/Remote violence", sub="Air/drone strike")[:2] == (
+        "Military Forces of Sylvania", "Valley Front")
+    assert roles_of(text, "shelled", actors, event_type="Explosions/Remote violence", sub="Shelling/artillery/missile attack")[:2] == (
+        "Valley Front", None)

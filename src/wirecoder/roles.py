@@ -60,13 +60,16 @@ def assign_roles(
     sub_event_type: str | None,
 ) -> Roles:
     """Roles of the actors of one sentence for one trigger (actors in text order)."""
-    actors = [a for a in _distinct(sorted(actors, key=lambda a: a.span.start))
+    def between(left: int, right: int) -> str:
+        return sentence_text[left - sentence_start : right - sentence_start]
+
+    actors = sorted(actors, key=lambda a: a.span.start)
+    # "The RSF shelled a market, while army warplanes bombed RSF positions": each verb has its own clause
+    actors = [a for a in actors if not _other_clause(a, trigger, between)] or actors
+    actors = [a for a in _distinct(actors)
               if not _is_claimant(a, sentence_text, sentence_start) or _says_it_did(a, trigger, sentence_text, sentence_start)]
     if not actors:
         return Roles(None, None)
-
-    def between(left: int, right: int) -> str:
-        return sentence_text[left - sentence_start : right - sentence_start]
 
     allies = {id(a): _ally_of(a, actors, between) for a in actors}
     principals = [a for a in actors if allies[id(a)] is None]
@@ -83,6 +86,11 @@ def assign_roles(
         tuple(a for a in actors if allies[id(a)] is actor1 and actor1 is not None),
         tuple(a for a in actors if allies[id(a)] is actor2 and actor2 is not None),
     )
+
+
+def _other_clause(actor: ActorMention, trigger: TriggerMention, between) -> bool:
+    gap = between(actor.span.end, trigger.span.start) if actor.span.end <= trigger.span.start else between(trigger.span.end, actor.span.start)
+    return bool(CLAUSE_BREAK.search(gap))
 
 
 def _owner_of(trigger: TriggerMention, actors: list[ActorMention], between) -> ActorMention | None:
