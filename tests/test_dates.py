@@ -37,6 +37,12 @@ def test_dates_relative_days(stage):
     assert all(m.time_precision == 1 and m.date_prec == 1 and m.relative for m in found.values())
 
 
+def test_dates_yesterday_of_a_report_dated_in_its_sentence_is_the_day_before_that_report(stage):
+    found = mentions(stage, "Drone strikes killed nine people overnight, health officials said on Wednesday. Medics fled yesterday.")
+    assert found["overnight"].start == dt.date(2018, 10, 2)  # the night before Wednesday, not before Friday
+    assert found["yesterday"].start == dt.date(2018, 10, 4)  # no report day in its sentence: before publication
+
+
 def test_dates_weekday_is_latest_on_or_before_publication(stage):
     found = mentions(stage, "The assault began on Monday. A convoy was hit Friday. Talks failed last Friday.")
     assert found["on Monday"].start == dt.date(2018, 10, 1)

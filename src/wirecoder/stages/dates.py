@@ -276,12 +276,15 @@ class DatesStage:
                 doc = replace(doc, article=replace(doc.article, published=published))
         mentions = []
         for index, sentence in enumerate(doc.sentences):
-            for match, pattern in find_matches(sentence.span.text, self.patterns):
-                if _publication_line(doc, sentence.span, match):
-                    continue  # "Updated: November 11, 2011 20:09 IST" dates the page, not the event
+            matches = [(m, p) for m, p in find_matches(sentence.span.text, self.patterns)
+                       if not _publication_line(doc, sentence.span, m)]  # "Updated: November 11, 2011 20:09 IST" dates the page
+            reported = _report_day(sentence.span.text, matches, published)
+            for match, pattern in matches:
                 start = sentence.span.start + match.start()
                 span = Span(start, start + len(match.group()), match.group())
-                mentions.append(DateMention(span, index, *resolve(match, pattern, published)))
+                # "killed 18 overnight, officials said Wednesday": the night before Wednesday, not before publication
+                anchor = reported if reported and pattern.resolver in REPORT_RELATIVE else published
+                mentions.append(DateMention(span, index, *resolve(match, pattern, anchor)))
         return replace(doc, dates=tuple(mentions))
 
 
@@ -295,6 +298,21 @@ class DatesStage:
                     if start is not None and start == end:
                         return start
         return None
+
+
+REPORT_VERB = re.compile(r"\b(?:said|says|told \w+|announced|reported|added|confirmed|stated)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
+REPORT_RELATIVE = frozenset({"days_ago"})  # "yesterday", "overnight", "today": relative to the day of the report
+
+
+def _report_day(text: str, matches: list[tuple[re.Match, DatePattern]], published: dt.date | None) -> dt.date | None:
+    """The day a sentence says its report was made ("officials said Wednesday"), when it names one."""
+    for match, pattern in matches:
+        if pattern.resolver in REPORT_RELATIVE or not REPORT_VERB.search(text[max(0, match.start() - 30) : match.start()]):
+            continue
+        start, end, *_ = resolve(match, pattern, published)
+        if start is not None and start == end:
+            return start
+    return None
 
 
 HEADER_CHARS = 160  # a date line sits above or beside the headline, not in the story
