@@ -177,8 +177,7 @@ def cluster_events(
     rules = rules or load_rules()
     clusters = _clusters(list(reports), rules, stories or {})
     groups = article_groups or {}
-    merged = [merge_reports(cluster, groups) for cluster in clusters]
-    merged = [replace(e, campaign_id=campaign_of(e, rules)) for e in merged]
+    merged = [merge_reports(cluster, groups, rules) for cluster in clusters]
     return _stable_ids(merged, previous)
 
 
@@ -186,11 +185,15 @@ def campaign_of(event: Event, rules: dict | None = None) -> str | None:
     """The same two named sides in the same admin-1 area: one campaign, whatever the day or the town.
 
     Generic actors ("Civilians", "Unidentified Armed Group") name no side, so they make no campaign."""
-    wildcards = tuple((rules or load_rules())["actors"].get("wildcards", ()))
-    sides = sorted({a for a in (event.actor1, event.actor2) if a and not a.startswith(wildcards)})
-    if len(sides) != 2 or not event.iso3 or not event.admin1:
+    return _campaign(event.actor1, event.actor2, event.iso3, event.admin1, rules or load_rules())
+
+
+def _campaign(actor1: str | None, actor2: str | None, iso3: str | None, admin1: str | None, rules: dict) -> str | None:
+    wildcards = tuple(rules["actors"].get("wildcards", ()))
+    sides = sorted({a for a in (actor1, actor2) if a and not a.startswith(wildcards)})
+    if len(sides) != 2 or not iso3 or not admin1:
         return None
-    key = "|".join([*sides, event.iso3, event.admin1.casefold()])
+    key = "|".join([*sides, iso3, admin1.casefold()])
     return "c-" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
@@ -418,18 +421,21 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 # --- merging ------------------------------------------------------------------------------------
 
 
-def merge_reports(cluster: Sequence[Event], article_groups: Mapping[str, str]) -> Event:
+def merge_reports(cluster: Sequence[Event], article_groups: Mapping[str, str], rules: dict | None = None) -> Event:
     """One event from its reports: the most precise report's fields, every source and its evidence."""
     base = min(cluster, key=_specificity)
     sources = _one_source_per_report(s for r in cluster for s in r.sources)
     independent = {_original(s, article_groups) for s in _one_per_article(sources)}
     figures = [r for r in cluster if r.fatalities_best is not None or r.fatalities_low is not None]
+    actor1 = base.actor1 or next((r.actor1 for r in cluster if r.actor1), None)
+    actor2 = base.actor2 or next((r.actor2 for r in cluster if r.actor2), None)
     return replace(
         base,
         event_date=_latest_start(cluster),
         date_end=_earliest_end(cluster),
-        actor1=base.actor1 or next((r.actor1 for r in cluster if r.actor1), None),
-        actor2=base.actor2 or next((r.actor2 for r in cluster if r.actor2), None),
+        actor1=actor1,
+        actor2=actor2,
+        campaign_id=_campaign(actor1, actor2, base.iso3, base.admin1, rules or load_rules()),
         sources=sources,
         evidence=tuple(dict.fromkeys(e for r in cluster for e in r.evidence)),
         n_sources=len({s.article_id for s in sources}),
