@@ -82,3 +82,13 @@ def test_actors_a_country_possessive_and_its_weapons_name_its_forces(stage):
 ])
 def test_actors_registry_knows_the_armed_groups_of_other_theatres(stage, text, name):
     assert name in {n for _, n in names(stage, text, dt.date(2023, 1, 10))}
+
+
+def test_actors_militants_in_a_story_of_one_jihadist_group_are_that_group(stage):
+    text = ("Islamic State fighters attacked SDF positions near Hajin. The militants later retook two villages, "
+            "and SDF commanders said the jihadists had used car bombs.")
+    found = names(stage, text)
+    assert ("militants", "Islamic State") in found and ("jihadists", "Islamic State") in found
+    text = "Boko Haram and ISWAP fighters clashed near Lake Chad. The militants then withdrew."
+    found = dict(names(stage, text))
+    assert found["militants"].startswith("Unidentified Armed Group")  # two groups called so: unknown which

@@ -34,6 +34,7 @@ class Actor:
     valid_to: dt.date | None
     generic: bool
     source: str  # file:line, to find where a user's entry came from
+    called: tuple[str, ...] = ()  # generic words news uses for this group ("militants" for Islamic State)
 
     @property
     def inter_label(self) -> str:
@@ -88,6 +89,10 @@ class Registry:
         candidates = self.by_alias.get(_key(alias)) or self.by_alias.get(_key(alias).lower()) or []
         valid = [a for a in candidates if a.valid_on(published)]
         return (valid or candidates or [None])[0]
+
+    def called_by(self, word: str, published: dt.date | None) -> list[Actor]:
+        """The actors news calls by a generic word ("militants"), valid on the publication date."""
+        return [a for a in self.actors if word in a.called and a.valid_on(published)]
 
     def named_like(self, name: str, published: dt.date | None) -> Actor | None:
         """The registry's actor of this name or of this name and a period ("Military Forces of Russia (2000-)")."""
@@ -146,6 +151,7 @@ def read_actors(extra: Iterable[Path] = ()) -> list[Actor]:
                 valid_to=_date(row["valid_to"]),
                 generic=row["generic"] == "yes",
                 source=f"{row.path.name}:{row.line}",
+                called=tuple(w.strip().lower() for w in row["called"].split("|") if w.strip()),
             )
         )
     return actors
