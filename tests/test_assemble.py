@@ -234,3 +234,11 @@ def test_assemble_killings_during_an_abduction_raid_make_an_attack(pipeline):
             "police said.")
     events = events_of(pipeline, text)
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Attack", 9)]
+
+
+def test_assemble_a_campaign_mentioned_in_a_report_of_its_day_is_no_second_event(pipeline):
+    text = ("Fighters of the Syrian Democratic Forces clashed with Islamic State militants in Hajin on Wednesday, "
+            "a spokesman said. \"This is the last big SDF offensive against Islamic State in the valley,\" a "
+            "coalition colonel said this week.")
+    events = events_of(pipeline, text, published=dt.date(2018, 10, 5))
+    assert [(e.event_date, e.sub_event_type) for e in events] == [("2018-10-03", "Armed clash")]

@@ -111,3 +111,12 @@ def test_classify_fire_set_by_attackers_is_part_of_their_attack_not_a_riot(stage
 def test_classify_what_a_group_does_habitually_is_no_event(stage):
     text = "The group has carried out similar raids on isolated army posts in the region."
     assert all(negated for _, negated in types(stage, text))
+
+
+def test_classify_fleeing_the_fighting_points_at_fighting_told_elsewhere(stage):
+    assert all(negated for _, negated in types(stage, "Hundreds of families were allowed to flee the fighting on Monday."))
+
+
+def test_classify_a_killing_stands_when_the_only_other_word_is_negated(stage):
+    text = "Insurgents killed at least nine people from one clan as they tried to flee the besieged town."
+    assert [t for t, negated in types(stage, text) if not negated] == ["Attack"]  # "killed ... people"

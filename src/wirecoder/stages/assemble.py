@@ -66,6 +66,7 @@ class AssembleStage:
         drafts = refine_places(drafts)
         drafts = give_lone_event_its_dead(doc, drafts)
         events = [e for e in (to_event(doc, draft) for draft in drafts) if not _background(e, doc.article.published)]
+        events = [e for e in events if not _echo_of_a_day(e, events)]
         events = [e for e in with_stable_ids(doc.article.id, events) if e.confidence >= self.min_confidence]
         return replace(doc, events=tuple(events))
 
@@ -117,6 +118,27 @@ def to_event(doc: AnalyzedArticle, draft: Draft) -> Event:
         confidence=_confidence(draft),
     )
     return event
+
+
+def _echo_of_a_day(event: Event, events: Sequence[Event]) -> bool:
+    """ "The operation is the last major SDF ground offensive in the valley", told in a report of Thursday's
+    clashes in Hajin: a mention known only to the week or the month, with no dead of its own, of the kind
+    of event the report dates to a day within it, by the same sides in the same area, is that day's
+    event again (or the campaign around it), not another event."""
+    if (event.time_precision or 1) < 2 or event.fatalities or event.fatalities_scope != "event" or not event.event_date:
+        return False
+    return any(
+        other is not event and other.time_precision == 1 and other.sub_event_type == event.sub_event_type
+        and (not event.iso3 or other.iso3 == event.iso3) and (not other.admin1 or not event.admin1 or other.admin1 == event.admin1)
+        and event.event_date <= (other.event_date or "") <= (event.date_end or event.event_date)
+        and _sides_agree(event, other)
+        for other in events
+    )
+
+
+def _sides_agree(one: Event, other: Event) -> bool:
+    sides = lambda e: {a for a in (e.actor1, e.actor2) if a}  # noqa: E731
+    return sides(one) <= sides(other) or sides(other) <= sides(one)
 
 
 def _how_long(mention: DateMention | None, published) -> bool:

@@ -152,6 +152,10 @@ class ClassifyStage:
             return []
         matches = [m for m in self._matches(text) if not self._part_of_an_armed_act(text, m, actors)]
         mentions = [self._mention(sentence, index, match, actors) for match in matches]
+        if any(m.confidence >= WEAK and not m.negated for m in mentions):
+            # "killed" alone makes an event only when no other word of the sentence says what happened
+            # (a word that says it did not, "as they fled the besieged town", leaves "killed" its event)
+            mentions = [m for m in mentions if m.confidence >= WEAK]
         return keep_one_per_type(mentions)
 
     def _part_of_an_armed_act(self, text: str, match: Match, actors: list[ActorMention]) -> bool:
@@ -170,9 +174,6 @@ class ClassifyStage:
         for match in found:
             if all(match.end <= k.start or match.start >= k.end for k in kept):
                 kept.append(match)
-        if any(m.rule.confidence >= WEAK for m in kept):
-            # "killed" alone makes an event only when no other word of the sentence says what happened
-            kept = [m for m in kept if m.rule.confidence >= WEAK]
         return sorted(kept, key=lambda m: m.start)
 
     def _mention(self, sentence: Sentence, index: int, match: Match, actors: list[ActorMention]) -> TriggerMention:
