@@ -507,3 +507,10 @@ def test_places_a_village_told_after_its_province_stays_in_that_province(stages)
     found = run(stages, text, {"Mali": "GPE", "Mopti": "GPE", "Dioura": "GPE"})
     village = next(m for m in found if m.span.text == "Dioura")
     assert (village.place.admin1, village.relation, village.geo_precision) == ("Mopti", "within", 3)
+
+
+def test_places_a_dateline_whose_dash_was_decoded_wrongly_is_still_a_dateline(stages):
+    text = "KABUL (AP) \ufffd Gunmen attacked a checkpoint in Ghazni on Monday."
+    found = run(stages, text, {"Ghazni": "GPE"})
+    dateline = next(m for m in found if m.span.text == "KABUL")
+    assert (dateline.place.name, dateline.relation) == ("Kabul", "dateline")
