@@ -120,3 +120,11 @@ def test_classify_fleeing_the_fighting_points_at_fighting_told_elsewhere(stage):
 def test_classify_a_killing_stands_when_the_only_other_word_is_negated(stage):
     text = "Insurgents killed at least nine people from one clan as they tried to flee the besieged town."
     assert [t for t, negated in types(stage, text) if not negated] == ["Attack"]  # "killed ... people"
+
+
+@pytest.mark.parametrize("text", [
+    "Seven rifles, a rocket launcher and two grenades were found in the skiff after the crew surrendered.",
+    "The pirates were spotted by a missile frigate on anti-piracy duty.",
+])
+def test_classify_weapons_named_but_not_used_are_no_attack(stage, text):
+    assert "Shelling/artillery/missile attack" not in [t for t, negated in types(stage, text) if not negated]
