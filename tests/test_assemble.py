@@ -248,3 +248,12 @@ def test_assemble_a_region_inside_one_country_gives_its_events_that_country(pipe
     text = "Government artillery pounded towns in Eastern Ghouta on Monday, killing 14 civilians, a monitoring group said."
     events = events_of(pipeline, text, published=dt.date(2018, 2, 20))
     assert {(e.location, e.country, e.geo_precision) for e in events} == {("Eastern Ghouta", "Syria", 3)}
+
+
+def test_assemble_a_hotel_siege_with_car_bombs_is_one_explosion_event(pipeline):
+    text = ("Al-Shabaab fighters stormed a seafront hotel in Mogadishu on Friday night, setting off two car bombs "
+            "and killing at least 19 people, police said. The attack began with the explosions, police officer "
+            "Ahmed Nur said.")
+    events = events_of(pipeline, text, published=dt.date(2022, 8, 21))
+    assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in events] == [
+        ("Remote explosive/landmine/IED", "al-Shabaab", "Civilians (Somalia)", 19)]

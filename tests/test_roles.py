@@ -135,3 +135,9 @@ def test_roles_each_verb_takes_the_actors_of_its_own_clause():
         "Military Forces of Sylvania", "Valley Front")
     assert roles_of(text, "shelled", actors, event_type="Explosions/Remote violence", sub="Shelling/artillery/missile attack")[:2] == (
         "Valley Front", None)
+
+
+def test_roles_an_officer_quoted_by_name_is_a_claimant_not_an_actor():
+    text = "The blast hit the market, police officer Ahmed Nur said, and Valley Front fighters fled."
+    actors = [mention(text, "police", "Police Forces of Sylvania", 1), mention(text, "Valley Front", "Valley Front")]
+    assert roles_of(text, "blast", actors, event_type="Explosions/Remote violence", sub="Remote explosive/landmine/IED")[0] != "Police Forces of Sylvania"

@@ -25,6 +25,7 @@ BACKED_BY = re.compile(r"\b(?:backed|supported|assisted|aided|helped|joined|acco
 # "the SDF said", "a police officer said", "army sources told": the speaker's noun may follow the actor
 CLAIMANT = re.compile(
     r"^(?:\s+(?:officers?|officials?|sources?|spokes(?:man|woman|person)|commanders?|chiefs?|officer)){0,2}"
+    r"(?:\s+[A-Z][\w'’-]+){0,3}"  # "police officer Abdikadir Hassan said"
     r"\s+(?:said|say|says|told|reported|reports|claimed|added|stated|confirmed)\b(?!\s+(?:\w+\s+)?responsibility)",
     re.I,
 )  # "IS claimed responsibility for the bombing": the claimant is who did it

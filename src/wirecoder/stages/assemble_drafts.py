@@ -35,8 +35,11 @@ ABDUCTION, ATTACK = "Abduction/forced disappearance", "Attack"
 def retyped_for_civilian_target(trigger: TriggerMention, roles: Roles) -> TriggerMention:
     """A battle needs two armed sides: "people were killed in an attack" on civilians is an Attack."""
     target = roles.actor2
-    # only for the weak words ("killed", "attack"): "clashes" names a fight whatever the victims
-    if trigger.event_type != "Battles" or not trigger.weak or target is None or target.inter != CIVILIANS:
+    # a weak word ("killed", "attack") whatever its type; a strong one ("stormed a hotel") when it is an armed
+    # clash: civilians are never a side of a battle (a territory taken from them stays what it is)
+    if trigger.event_type != "Battles" or target is None or target.inter != CIVILIANS:
+        return trigger
+    if not trigger.weak and trigger.sub_event_type != "Armed clash":
         return trigger
     entry = taxonomy.lookup("Attack")
     return replace(trigger, disorder_type=entry.disorder_type, event_type=entry.event_type, sub_event_type=entry.sub_event_type)
@@ -104,6 +107,9 @@ def fold_back_references(text: str, drafts: Sequence[Draft]) -> list[Draft]:
         index = kept.index(earlier)
         if _claim(text, draft.trigger) and earlier.roles.actor1 is None and draft.roles.actor1 is not None:
             earlier = replace(earlier, roles=replace(earlier.roles, actor1=draft.roles.actor1))
+        if _refines(draft, earlier) or _names_its_village(draft, earlier):
+            # "...in Helmand province. The device exploded near Lashkar Gah"
+            earlier = replace(earlier, place=draft.place)
         kept[index] = _fill_from(earlier, draft)
     return kept
 
@@ -118,9 +124,16 @@ def _referent(text: str, draft: Draft, earlier: list[Draft]) -> Draft | None:
         # "IS claimed responsibility for the bombing": the bombing told before, by the one who claims it
         same_kind = [d for d in earlier if taxonomy.family(d.trigger.event_type) == taxonomy.family(trigger.event_type)]
         return same_kind[-1] if same_kind else None
-    if not trigger.weak or not BACK_REFERENCE.search(text[max(0, trigger.span.start - 30) : trigger.span.start]):
+    if not BACK_REFERENCE.search(text[max(0, trigger.span.start - 30) : trigger.span.start]):
         return None
     before = [d for d in earlier if d.trigger.sentence <= trigger.sentence and scope_of_counts(d.counts) == scope_of_counts(draft.counts)]
+    if not trigger.weak:
+        # "...setting off two car bombs. The attack began with the explosions": a strong word with "the",
+        # no day of its own and no count, told after one of its kind, is that event again
+        own_day = draft.date is not None and draft.date.sentence == trigger.sentence
+        before = [d for d in before if d.trigger.sub_event_type == trigger.sub_event_type and d.trigger.sentence < trigger.sentence]
+        if own_day or draft.counts:
+            return None
     if not before or not _same_place(before[-1], draft):
         return None
     return before[-1]
@@ -174,18 +187,33 @@ def _concurrency_key(draft: Draft) -> tuple:
 
 def fold_one_sided_battles(drafts: Sequence[Draft]) -> list[Draft]:
     """ "Rebels hacked 22 villagers to death in an overnight raid": a battle word with one side named, in
-    the sentence of an attack by that side, is the attack told again, not a second event."""
+    the sentence of an attack by that side, is the attack told again, not a second event. And "gunmen
+    stormed a hotel, setting off two car bombs and killing 21 people": the attack on civilians of a
+    sentence that tells an explosion by the same hands is that explosion (ACLED codes explosions that hit
+    civilians as Explosions/Remote violence, with the civilians as actor 2)."""
     kept = list(drafts)
-    for battle in drafts:
-        if battle.trigger.event_type != "Battles" or battle.roles.actor2 is not None:
+    for draft in drafts:
+        if draft not in kept or not _told_with_another(draft):
             continue
-        told = next((d for d in kept if d is not battle and d.trigger.sentence == battle.trigger.sentence
-                     and d.trigger.event_type != "Battles" and taxonomy.is_violent(d.trigger.sub_event_type)
-                     and _compatible(d.roles, battle.roles) and _same_place(d, battle) and _same_day(d.date, battle.date)), None)
-        if told is not None and battle in kept:
-            kept[kept.index(told)] = _fill_from(told, battle)
-            kept.remove(battle)
+        told = next((d for d in kept if d is not draft and d.trigger.sentence == draft.trigger.sentence
+                     and _absorbs(d, draft) and _compatible(d.roles, draft.roles)
+                     and _same_place(d, draft) and _same_day(d.date, draft.date)), None)
+        if told is not None:
+            roles = told.roles if told.roles.actor2 is not None else replace(told.roles, actor2=draft.roles.actor2)
+            kept[kept.index(told)] = _fill_from(replace(told, roles=roles), draft)
+            kept.remove(draft)
     return kept
+
+
+def _told_with_another(draft: Draft) -> bool:
+    one_sided_battle = draft.trigger.event_type == "Battles" and draft.roles.actor2 is None
+    return one_sided_battle or draft.trigger.event_type == "Violence against civilians" and draft.trigger.sub_event_type == ATTACK
+
+
+def _absorbs(other: Draft, draft: Draft) -> bool:
+    if draft.trigger.event_type == "Battles":
+        return other.trigger.event_type != "Battles" and taxonomy.is_violent(other.trigger.sub_event_type)
+    return other.trigger.event_type == "Explosions/Remote violence"
 
 
 # --- the place told later: "...killed seven in Balochistan. The blast hit near Naseerabad" -----------
@@ -213,6 +241,16 @@ def _refines(finer: Draft, coarse: Draft) -> bool:
         return False
     same_kind = taxonomy.family(finer.trigger.event_type) == taxonomy.family(coarse.trigger.event_type)
     return same_kind and _compatible(finer.roles, coarse.roles) and _same_day(finer.date, coarse.date)
+
+
+def _names_its_village(finer: Draft, coarse: Draft) -> bool:
+    """ "...fought al-Shabaab; seven were killed. The battle began near Koranbod": a village the gazetteer
+    lacks, in the country the event was only known in, names where it happened."""
+    village, country = finer.place, coarse.place
+    if village is None or country is None or village.place is None or country.place is None:
+        return False
+    return (country.place.feature == "country" and village.relation == "within"
+            and village.place.iso3 == country.place.iso3 and village.span.text != country.span.text)
 
 
 def _compatible(one: Roles, other: Roles) -> bool:
