@@ -90,6 +90,7 @@ def test_roles_a_speaker_that_reports_its_own_act_is_its_actor():
     ("Drone strikes killed nine Valley Front fighters on the ridge road.", "Drone strikes", "Air/drone strike"),
     ("A roadside bomb killed at least four Valley Front commanders near the dam.", "roadside bomb", "Remote explosive/landmine/IED"),
     ("Shells struck two Valley Front outposts overnight.", "Shells", "Shelling/artillery/missile attack"),
+    ("A roadside bomb struck a Valley Front pick-up truck on the dam road.", "roadside bomb", "Remote explosive/landmine/IED"),
 ])
 def test_roles_who_an_unattributed_strike_hit_is_its_target_not_its_author(text, trigger_words, sub):
     actors = [mention(text, "Valley Front", "Valley Front")]

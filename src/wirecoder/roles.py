@@ -39,7 +39,7 @@ CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:but|while|whereas|yet)\b|\bbut\b", re.I)
 # "...killed 12 Taliban fighters", "shot dead three police officers": whoever follows is who was hit
 HIT = r"(?:killed|killing|kills|shot(?: dead)?|struck|strikes|hit|hitting|targeted|targeting|wounded|injured|bombed|shelled|ambushed|abducted|kidnapped|executed|beheaded)"
 COUNT = rf"(?:(?:at least|more than|as many as|up to|about|around|nearly|some|dozens of|scores of|hundreds of|several|{NUMBER_WORDS}|{DIGITS})\s+)*"
-VICTIMS_NEXT = re.compile(rf"^\s*(?:[\w-]+\s+){{0,2}}?{HIT}\s+{COUNT}(?:the\s+)?$|^\s+{COUNT}(?:the\s+)?$", re.I)
+VICTIMS_NEXT = re.compile(rf"^\s*(?:[\w-]+\s+){{0,2}}?{HIT}\s+{COUNT}(?:the\s+|an?\s+)?$|^\s+{COUNT}(?:the\s+)?$", re.I)
 VICTIM_TRIGGER = re.compile(rf"\b{HIT}$", re.I)
 BETWEEN = re.compile(r"\b(?:between|pitting|pitted)\b", re.I)
 AGAINST = re.compile(r"\b(?:against|on|targeting|repel\w*|repuls\w*|fought off|beat back|pushed back|(?:clash\w*|fight\w*|fought|battl\w*|skirmish\w*) with)\s+(?:the\s+)?$", re.I)
