@@ -257,3 +257,10 @@ def test_assemble_a_hotel_siege_with_car_bombs_is_one_explosion_event(pipeline):
     events = events_of(pipeline, text, published=dt.date(2022, 8, 21))
     assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in events] == [
         ("Remote explosive/landmine/IED", "al-Shabaab", "Civilians (Somalia)", 19)]
+
+
+def test_assemble_a_group_saying_its_fighters_planted_the_bomb_is_its_actor(pipeline):
+    text = ("A roadside bomb struck an army truck near Afgoye on Tuesday, killing four soldiers, an officer said. "
+            "Al-Shabaab said in a statement that its fighters had planted the device.")
+    events = events_of(pipeline, text, published=dt.date(2019, 5, 15))
+    assert [(e.actor1, e.fatalities) for e in events] == [("al-Shabaab", 4)]

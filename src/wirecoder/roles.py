@@ -40,6 +40,7 @@ CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:but|while|whereas|yet)\b|\bbut\b", re.I)
 HIT = r"(?:killed|killing|kills|shot(?: dead)?|struck|strikes|hit|hitting|targeted|targeting|wounded|injured|bombed|shelled|ambushed|abducted|kidnapped|executed|beheaded)"
 COUNT = rf"(?:(?:at least|more than|as many as|up to|about|around|nearly|some|dozens of|scores of|hundreds of|several|{NUMBER_WORDS}|{DIGITS})\s+)*"
 VICTIMS_NEXT = re.compile(rf"^\s*(?:[\w-]+\s+){{0,2}}?{HIT}\s+{COUNT}(?:the\s+|an?\s+)?$|^\s+{COUNT}(?:the\s+)?$", re.I)
+VICTIMS_LATER = re.compile(rf"\b{HIT}\s+{COUNT}(?:the\s+|an?\s+)?$", re.I)  # "...in the market, killing four soldiers"
 VICTIM_TRIGGER = re.compile(rf"\b{HIT}$", re.I)
 BETWEEN = re.compile(r"\b(?:between|pitting|pitted)\b", re.I)
 AGAINST = re.compile(r"\b(?:against|on|targeting|repel\w*|repuls\w*|fought off|beat back|pushed back|(?:clash\w*|fight\w*|fought|battl\w*|skirmish\w*) with)\s+(?:the\s+)?$", re.I)
@@ -164,6 +165,8 @@ def _principal_roles(trigger: TriggerMention, actors: list[ActorMention], betwee
 
 def _hit(trigger: TriggerMention, gap: str) -> bool:
     """The actor after the trigger is its object: "killed 30 militants", "strikes killed four al-Shabaab"."""
+    if VICTIMS_LATER.search(gap):
+        return True
     if not VICTIMS_NEXT.search(gap):
         return False
     return bool(VICTIM_TRIGGER.search(trigger.span.text)) or bool(re.search(HIT, gap, re.I))

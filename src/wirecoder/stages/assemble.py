@@ -34,6 +34,7 @@ from ..roles import Roles
 from ..settings import Settings
 from .assemble_drafts import (
     Draft,
+    claimed_in_a_statement,
     fold_back_references,
     fold_one_sided_battles,
     give_lone_event_its_dead,
@@ -63,6 +64,7 @@ class AssembleStage:
         drafts = fold_back_references(doc.article.text, drafts)
         drafts = merge_concurrent(drafts)
         drafts = fold_one_sided_battles(drafts)
+        drafts = claimed_in_a_statement(doc, drafts)
         drafts = refine_places(drafts)
         drafts = give_lone_event_its_dead(doc, drafts)
         events = [e for e in (to_event(doc, draft) for draft in drafts) if not _background(e, doc.article.published)]

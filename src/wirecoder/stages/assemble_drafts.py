@@ -185,6 +185,28 @@ def _concurrency_key(draft: Draft) -> tuple:
     )
 
 
+CLAIMS_THE_ACT = re.compile(
+    r"\s+(?:said|says|claimed|announced|stated)\b[^.]{0,60}?\b(?:its|their)\s+(?:fighters|men|militants|forces|members|units)\s+"
+    r"(?:had\s+|have\s+)?(?:planted|carried out|conducted|staged|launched|were behind|was behind|attacked|detonated|set off)\b",
+    re.I,
+)
+
+
+def claimed_in_a_statement(doc: AnalyzedArticle, drafts: Sequence[Draft]) -> list[Draft]:
+    """ "A roadside bomb struck an army truck... Al-Shabaab said in a statement that its fighters had planted
+    the device": the group that says its fighters did it is the actor of the event told just before."""
+    kept = list(drafts)
+    text = doc.article.text
+    for actor in doc.actors:
+        if actor.generic or not CLAIMS_THE_ACT.match(text, actor.span.end):
+            continue
+        earlier = [d for d in kept if d.trigger.sentence in (actor.sentence - 1, actor.sentence - 2) and d.roles.actor1 is None]
+        if earlier:
+            told = earlier[-1]
+            kept[kept.index(told)] = replace(told, roles=replace(told.roles, actor1=actor))
+    return kept
+
+
 def fold_one_sided_battles(drafts: Sequence[Draft]) -> list[Draft]:
     """ "Rebels hacked 22 villagers to death in an overnight raid": a battle word with one side named, in
     the sentence of an attack by that side, is the attack told again, not a second event. And "gunmen
