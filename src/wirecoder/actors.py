@@ -63,20 +63,30 @@ class Registry:
         for demonym in demonyms:
             self.demonyms.setdefault(demonym.country.lower(), replace(demonym, word=demonym.country))
         self.by_alias: dict[str, list[Actor]] = defaultdict(list)
+        self.by_word: dict[str, list[Actor]] = defaultdict(list)  # "militants" -> the groups news calls so
+        self.by_base_name: dict[str, list[Actor]] = defaultdict(list)  # "Military Forces of Russia" -> its periods
         for actor in actors:
             for alias in actor.aliases:
                 self.by_alias[_key(alias)].append(actor)
+            for word in actor.called:
+                self.by_word[word].append(actor)
+            self.by_base_name[actor.canonical.split(" (")[0]].append(actor)
         self.alias_pattern = _alternation((a for a in self.by_alias if not CASE_SENSITIVE_ALIAS.match(a)), re.I)
         self.exact_pattern = _alternation((a for a in self.by_alias if CASE_SENSITIVE_ALIAS.match(a)), 0)
         # the case-insensitive aliases again, for lower-cased text: ``re`` runs them several times faster
         self.alias_lowered = compile_for_lowered_text(self.alias_pattern.pattern) if self.alias_pattern else None
         self.force_patterns = _force_patterns(patterns, demonyms)
-        self._demonym_first_words = frozenset(d.word.split()[0] for d in self.demonyms.values())
+        self._demonym_first_words = frozenset(d.word.split()[0] for d in demonyms)
+        # a country's own name counts only with a possessive ("Iraq's army"): country names are in most sentences
+        self._possessive_names = frozenset(d.country for d in demonyms)
 
     def names_a_nationality(self, text: str) -> bool:
         """A cheap look before the force patterns: most sentences hold no demonym at all."""
-        words = (POSSESSIVE.sub("", word) for word in CAPITALISED.findall(text))  # "Myanmar's military"
-        return any(word in self._demonym_first_words for word in words)
+        for word in CAPITALISED.findall(text):
+            bare = POSSESSIVE.sub("", word)  # "Myanmar's military"
+            if bare in self._demonym_first_words or (bare != word and bare in self._possessive_names):
+                return True
+        return False
 
     def named_armed_patterns(self) -> list[re.Pattern]:
         """Aliases of named armed groups and forces (not "civilians", "gunmen"): cheap context for triage."""
@@ -92,11 +102,11 @@ class Registry:
 
     def called_by(self, word: str, published: dt.date | None) -> list[Actor]:
         """The actors news calls by a generic word ("militants"), valid on the publication date."""
-        return [a for a in self.actors if word in a.called and a.valid_on(published)]
+        return [a for a in self.by_word.get(word, ()) if a.valid_on(published)]
 
     def named_like(self, name: str, published: dt.date | None) -> Actor | None:
         """The registry's actor of this name or of this name and a period ("Military Forces of Russia (2000-)")."""
-        candidates = [a for a in self.actors if a.canonical == name or a.canonical.startswith(name + " (")]
+        candidates = [a for a in self.by_base_name.get(name, ()) if a.canonical == name or a.canonical.startswith(name + " (")]
         valid = [a for a in candidates if a.valid_on(published)]
         return (valid or [None])[0]
 
