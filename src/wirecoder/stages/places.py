@@ -364,15 +364,16 @@ class PlacesStage:
     def _plausible(self, place: Place, toponym: Toponym, countries) -> bool:
         """Outside the article's countries only well-known places: no far-away village look-alikes.
         A capitalised word spaCy did not tag must also stand where a place name stands ("in X")."""
+        prominent = self._prominent(place, toponym, countries)
         home_town = self._home_town(place, toponym, countries)
-        if not (toponym.from_entity or toponym.place_context or (toponym.name_like and self._prominent(place, toponym, countries))
-                or (toponym.headed_to and home_town) or (toponym.institution and home_town and place.population >= LOOK_ALIKE_TOWN)):
+        # "Berea police": a town of some size of the story's country; "the Urban Assembly School" names no town called Urban
+        institution_town = prominent or (home_town and place.population >= LOOK_ALIKE_TOWN)
+        if not (toponym.from_entity or toponym.place_context or (toponym.name_like and prominent)
+                or (toponym.headed_to and home_town) or (toponym.institution and institution_town)):
             return False
         if toponym.unit_countries and _cc(self, place) not in toponym.unit_countries:
             return False
-        # "the Urban Assembly School" is a school's name, not a town called Urban
-        if toponym.institution and not toponym.from_entity and not (self._prominent(place, toponym, countries)
-                                        or (self._home_town(place, toponym, countries) and place.population >= LOOK_ALIKE_TOWN)):
+        if toponym.institution and not toponym.from_entity and not institution_town:
             return False
         if toponym.city_said and place.feature != "city":
             return False
