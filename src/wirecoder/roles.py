@@ -39,8 +39,8 @@ CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:but|while|whereas|yet)\b|\bbut\b", re.I)
 # "...killed 12 Taliban fighters", "shot dead three police officers": whoever follows is who was hit
 HIT = r"(?:killed|killing|kills|shot(?: dead)?|struck|strikes|hit|hitting|targeted|targeting|wounded|injured|bombed|shelled|ambushed|abducted|kidnapped|executed|beheaded)"
 COUNT = rf"(?:(?:at least|more than|as many as|up to|about|around|nearly|some|dozens of|scores of|hundreds of|several|{NUMBER_WORDS}|{DIGITS})\s+)*"
-VICTIMS_NEXT = re.compile(rf"^\s*(?:[\w-]+\s+){{0,2}}?{HIT}\s+{COUNT}(?:the\s+|an?\s+)?$|^\s+{COUNT}(?:the\s+)?$", re.I)
-VICTIMS_LATER = re.compile(rf"\b{HIT}\s+{COUNT}(?:the\s+|an?\s+)?$", re.I)  # "...in the market, killing four soldiers"
+VICTIMS = re.compile(rf"\b{HIT}\s+{COUNT}(?:the\s+|an?\s+)?$", re.I)  # "...in the market, killing four soldiers"
+ONLY_A_COUNT = re.compile(rf"^\s+{COUNT}(?:the\s+)?$", re.I)  # the trigger itself is the verb: "killed [30] militants"
 VICTIM_TRIGGER = re.compile(rf"\b{HIT}$", re.I)
 BETWEEN = re.compile(r"\b(?:between|pitting|pitted)\b", re.I)
 AGAINST = re.compile(r"\b(?:against|on|targeting|repel\w*|repuls\w*|fought off|beat back|pushed back|(?:clash\w*|fight\w*|fought|battl\w*|skirmish\w*) with)\s+(?:the\s+)?$", re.I)
@@ -154,7 +154,7 @@ def _principal_roles(trigger: TriggerMention, actors: list[ActorMention], betwee
         later = next((a for a in after if a is not passive_agent), None)
         return passive_agent, same_clause[-1] if same_clause else later
     if before:
-        hit = next((b for a, b in zip(before, before[1:]) if a is before[0] and VICTIMS_NEXT.search(between(a.span.end, b.span.start))), None)
+        hit = next((b for a, b in zip(before, before[1:]) if a is before[0] and VICTIMS.search(between(a.span.end, b.span.start))), None)
         # "Jihadists killed 16 soldiers in an attack on a post": who they killed is whom the attack hit
         return before[0], (hit or (after[0] if after else _second_subject(before, between)))
     if trigger.event_type != "Battles" and _hit(trigger, between(trigger.span.end, after[0].span.start)):
@@ -165,11 +165,7 @@ def _principal_roles(trigger: TriggerMention, actors: list[ActorMention], betwee
 
 def _hit(trigger: TriggerMention, gap: str) -> bool:
     """The actor after the trigger is its object: "killed 30 militants", "strikes killed four al-Shabaab"."""
-    if VICTIMS_LATER.search(gap):
-        return True
-    if not VICTIMS_NEXT.search(gap):
-        return False
-    return bool(VICTIM_TRIGGER.search(trigger.span.text)) or bool(re.search(HIT, gap, re.I))
+    return bool(VICTIMS.search(gap)) or (bool(VICTIM_TRIGGER.search(trigger.span.text)) and bool(ONLY_A_COUNT.match(gap)))
 
 
 def _passive_agent(gap: str) -> bool:
