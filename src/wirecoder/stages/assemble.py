@@ -36,7 +36,7 @@ from .assemble_drafts import (
     Draft,
     claimed_in_a_statement,
     fold_back_references,
-    fold_one_sided_battles,
+    fold_one_act_told_twice,
     give_lone_event_its_dead,
     merge_concurrent,
     refine_places,
@@ -63,7 +63,7 @@ class AssembleStage:
         drafts = [retyped_for_killing(d) for t in doc.triggers if not t.negated for d in split_campaign_toll(self._draft(doc, t))]
         drafts = fold_back_references(doc.article.text, drafts)
         drafts = merge_concurrent(drafts)
-        drafts = fold_one_sided_battles(drafts)
+        drafts = fold_one_act_told_twice(drafts)
         drafts = claimed_in_a_statement(doc, drafts)
         drafts = refine_places(drafts)
         drafts = give_lone_event_its_dead(doc, drafts)

@@ -2,8 +2,10 @@
 
 A draft is one trigger with the fields ``assemble_fields`` chose for it. Here: a running toll splits off
 as a cumulative record; "wounded in the attack" folds into the event it refers back to; concurrent
-tactics of the same actors, day and place are one event at ACLED's highest-ranked type; a lone event
-takes the dead stated paragraphs later; a killing of civilians is an Attack, not a battle.
+tactics of the same actors, day and place are one event at ACLED's highest-ranked type; one act told twice
+in a sentence (a raid and its massacre, car bombs and the killing they did) is one event; a claim of
+responsibility gives the event told before its actor; a lone event takes the dead stated paragraphs later;
+a killing of civilians is an Attack, not a battle, and so is an abduction raid that killed.
 """
 
 from __future__ import annotations
@@ -207,7 +209,7 @@ def claimed_in_a_statement(doc: AnalyzedArticle, drafts: Sequence[Draft]) -> lis
     return kept
 
 
-def fold_one_sided_battles(drafts: Sequence[Draft]) -> list[Draft]:
+def fold_one_act_told_twice(drafts: Sequence[Draft]) -> list[Draft]:
     """ "Rebels hacked 22 villagers to death in an overnight raid": a battle word with one side named, in
     the sentence of an attack by that side, is the attack told again, not a second event. And "gunmen
     stormed a hotel, setting off two car bombs and killing 21 people": the attack on civilians of a
