@@ -16,9 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from .knowledge import compile_for_lowered_text, read_rows
-from .taxonomy import INTER_LABELS
+from .taxonomy import ARMED_ORGANISED, INTER_LABELS
 
-ARMED = {1, 2, 3, 4, 8}
 CASE_SENSITIVE_ALIAS = re.compile(r"^[A-Z][A-Z0-9-]{1,4}$")
 CAPITALISED = re.compile(r"\b[A-Z][\w.'’-]*")
 POSSESSIVE = re.compile(r"['’]s$")
@@ -90,7 +89,7 @@ class Registry:
 
     def named_armed_patterns(self) -> list[re.Pattern]:
         """Aliases of named armed groups and forces (not "civilians", "gunmen"): cheap context for triage."""
-        aliases = {a for actor in self.actors if not actor.generic and actor.inter in ARMED for a in actor.aliases}
+        aliases = {a for actor in self.actors if not actor.generic and actor.inter in ARMED_ORGANISED for a in actor.aliases}
         exact = {a for a in aliases if CASE_SENSITIVE_ALIAS.match(a)}
         return [p for p in (_alternation(aliases - exact, re.I), _alternation(exact, 0)) if p is not None]
 

@@ -13,11 +13,11 @@ from dataclasses import replace
 
 from ..records import AnalyzedArticle, CountMention, DateMention, PlaceMention, Span, TriggerMention
 from ..roles import Roles, assign_roles
+from ..taxonomy import ARMED_ORGANISED
 
 # How far back (in sentences) a field may be inherited from; beyond that it is left unknown.
 LOOKBACK = {"place": 4, "date": 2, "actors": 1}
 LANDMARK_RELATIONS = ("direction", "distance")  # "south of Kabul", "40 km from Kabul"
-ARMED_INTERS = {1, 2, 3, 4, 8}
 MAX_GAP = 40  # characters between two sentences beyond which text was skipped (not just a caption or a break)
 FEATURE_SPECIFICITY = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
 
@@ -66,7 +66,7 @@ def _main_belligerents(doc: AnalyzedArticle, trigger: TriggerMention) -> Roles:
     """A battle reported without names ("clashes continued in the town") is between the article's main sides."""
     if trigger.event_type != "Battles":
         return Roles(None, None, (), ())
-    counts = Counter(a.name for a in doc.actors if a.known and not a.generic and a.inter in ARMED_INTERS)
+    counts = Counter(a.name for a in doc.actors if a.known and not a.generic and a.inter in ARMED_ORGANISED)
     named = [name for name, n in counts.most_common(2) if n >= 2]
     first = {name: next(a for a in doc.actors if a.name == name) for name in named}
     ordered = sorted(first.values(), key=lambda a: a.span.start)

@@ -38,7 +38,7 @@ WORDS_BEFORE = 6
 ARTICLE_VETO_WORDS = 3  # distinct words of an article-scope veto ("derby", "goalkeeper", "yellow card")
 AFTER_NEGATION = re.compile(r"^\W*(?:\w+\s+){0,1}(?:was|were|has|have|had)\s+(?:not|never)\b", re.IGNORECASE)
 STATE_INTERS = {taxonomy.STATE, taxonomy.EXTERNAL}
-ARMED_INTERS = {1, 2, 3, 4, 8}
+ARMED_INTERS = taxonomy.ARMED_ORGANISED
 NO_EVENT = "none"
 
 
