@@ -206,9 +206,13 @@ def _clusters(reports: list[Event], rules: dict, stories: Mapping[str, Story]) -
     """
     links = _UnionFind()
     vague_pairs: list[tuple[Event, Event]] = []
+    loose_pairs: list[tuple[Event, Event]] = []
+    loose_rules = _loose(rules)
     pairs = [pair for block in _blocks(reports, rules).values() for pair in _candidate_pairs(block)]
     for a, b in pairs + list(_undated_story_pairs(reports, rules, stories)):
         if not same_event(a, b, rules, stories):
+            if loose_rules and same_event(a, b, loose_rules, stories):
+                loose_pairs.append((a, b))
             continue
         if _precise(a) == _precise(b) and (_precise(a) or _window_key(a) == _window_key(b)):
             links.union(a.event_id, b.event_id)
@@ -229,10 +233,40 @@ def _clusters(reports: list[Event], rules: dict, stories: Mapping[str, Story]) -
     for a, b in vague_pairs:
         if not _precise(a) and not _precise(b) and not fits[a.event_id] and not fits[b.event_id]:
             links.union(a.event_id, b.event_id)
+    _join_stories_they_fit(links, reports, loose_pairs, rules, stories)
     clusters: dict[str, list[Event]] = defaultdict(list)
     for report in reports:
         clusters[links.find(report.event_id)].append(report)
     return list(clusters.values())
+
+
+def _loose(rules: dict) -> dict | None:
+    fit = rules["dates"].get("undated_area_fit_similarity")
+    if fit is None:
+        return None
+    return {**rules, "dates": {**rules["dates"], "undated_area_story_similarity": fit}}
+
+
+def _join_stories_they_fit(links: _UnionFind, reports: list[Event], loose_pairs, rules: dict, stories) -> None:
+    """An undated report at a sea or a province that no other article's report joined joins the event whose
+    story it tells clearly better than any other's: a short item ("the navy captured 23 pirates in the
+    Gulf of Aden") shares too few words with any one long report to pass the area threshold, yet
+    plainly belongs to one of the two look-alike stories of that sea."""
+    articles: dict[str, set[str]] = defaultdict(set)
+    for report in reports:
+        articles[links.find(report.event_id)].update(s.article_id for s in report.sources)
+    fits: dict[str, dict[str, float]] = defaultdict(dict)
+    for a, b in loose_pairs:
+        for report, other in ((a, b), (b, a)):
+            if len(articles[links.find(report.event_id)]) > 1:
+                continue
+            cluster = links.find(other.event_id)
+            similarity = _story_similarity(report, other, stories) or 0.0
+            fits[report.event_id][cluster] = max(similarity, fits[report.event_id].get(cluster, 0.0))
+    for report_id, clusters in fits.items():
+        best = _clearly_best(clusters, rules["dates"]["vague_story_margin"], rules["dates"]["undated_min_story_similarity"])
+        if best:
+            links.union(report_id, best)
 
 
 def _clearly_best(clusters: Mapping[str, float], margin: float, enough: float) -> str | None:
@@ -307,8 +341,10 @@ def _undated_story_pairs(reports: list[Event], rules: dict, stories: Mapping[str
         for index, a in enumerate(group):
             for b in group[index + 1 :]:
                 key = (a.event_id, b.event_id)
-                # pairs of dated reports, and same-country pairs, come from the blocks
-                if (not a.event_date or not b.event_date) and a.iso3 != b.iso3 and key not in seen:
+                # pairs of dated reports, and same-country pairs, come from the blocks (which pair
+                # places, so not a report placed only at its country with the towns of that country)
+                elsewhere = a.iso3 != b.iso3 or _country_only(a) or _country_only(b)
+                if (not a.event_date or not b.event_date) and elsewhere and key not in seen:
                     seen.add(key)
                     yield a, b
 
@@ -358,6 +394,8 @@ def _story_places_close(a: Event, b: Event, config: dict) -> bool:
         return bool(a.location) and (a.location or "").casefold() == (b.location or "").casefold()
     if _in_other_provinces(a, b):
         return False
+    if a.iso3 and a.iso3 == b.iso3 and (_country_only(a) or _country_only(b)):
+        return True  # "a gunman opened fire, The Canadian Press reported": somewhere in that country
     both_towns = a.geo_precision == 1 and b.geo_precision == 1
     limit = config["undated_story_towns_max_km"] if both_towns else config["undated_story_max_km"]
     return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= limit
@@ -367,6 +405,10 @@ def _in_other_provinces(a: Event, b: Event) -> bool:
     """A report placed only at a province ("in Oregon") is not about a town of another province."""
     coarse = max(a.geo_precision or 1, b.geo_precision or 1) >= 3
     return coarse and bool(a.admin1 and b.admin1) and (a.iso3, a.admin1) != (b.iso3, b.admin1)
+
+
+def _country_only(event: Event) -> bool:
+    return (event.geo_precision or 1) >= 3 and not event.admin1 and (event.location or "") == (event.country or "")
 
 
 def _story_similarity(a: Event, b: Event, stories: Mapping[str, Story]) -> float | None:
