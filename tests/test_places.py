@@ -30,6 +30,19 @@ def test_places_near_a_town_has_precision_two(stages):
     assert (mayadin.relation, mayadin.geo_precision) == ("direction", 2)
 
 
+@pytest.mark.parametrize(
+    "text, entities, town",
+    [
+        ("A gunman shot three people at a suburban Kirkuk office on Monday.", {"Kirkuk": "GPE"}, "Kirkuk"),
+        ("A car bomb exploded in a Mogadishu suburb on Sunday, police said.", {"Mogadishu": "GPE"}, "Mogadishu"),
+    ],
+)
+def test_places_a_city_s_suburbs_are_near_it(stages, text, entities, town):
+    found = run(stages, text, entities)
+    city = next(m for m in found if m.span.text == town)
+    assert (city.place.name, city.geo_precision) == (town, 2)
+
+
 def test_places_province_only_is_an_admin_centroid(stages):
     found = run(stages, "Clashes spread across Hasakeh province in Syria.", {"Syria": "GPE"})
     province = next(m for m in found if m.span.text.startswith("Hasakeh"))

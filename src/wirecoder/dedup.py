@@ -211,7 +211,7 @@ def _clusters(reports: list[Event], rules: dict, stories: Mapping[str, Story]) -
     pairs = [pair for block in _blocks(reports, rules).values() for pair in _candidate_pairs(block)]
     for a, b in pairs + list(_undated_story_pairs(reports, rules, stories)):
         if not same_event(a, b, rules, stories):
-            if loose_rules and same_event(a, b, loose_rules, stories):
+            if loose_rules and not a.event_date and not b.event_date and same_event(a, b, loose_rules, stories):
                 loose_pairs.append((a, b))
             continue
         if _precise(a) == _precise(b) and (_precise(a) or _window_key(a) == _window_key(b)):
@@ -241,10 +241,12 @@ def _clusters(reports: list[Event], rules: dict, stories: Mapping[str, Story]) -
 
 
 def _loose(rules: dict) -> dict | None:
-    fit = rules["dates"].get("undated_area_fit_similarity")
-    if fit is None:
+    """The rules a lone report's story must pass to be considered for the story it fits best."""
+    fit = rules["dates"].get("undated_fit_similarity")
+    if not fit:
         return None
-    return {**rules, "dates": {**rules["dates"], "undated_area_story_similarity": fit}}
+    loosened = {"undated_min_story_similarity": fit["town"], "undated_area_story_similarity": fit["area"]}
+    return {**rules, "dates": {**rules["dates"], **loosened}}
 
 
 def _join_stories_they_fit(links: _UnionFind, reports: list[Event], loose_pairs, rules: dict, stories) -> None:
@@ -264,7 +266,7 @@ def _join_stories_they_fit(links: _UnionFind, reports: list[Event], loose_pairs,
             similarity = _story_similarity(report, other, stories) or 0.0
             fits[report.event_id][cluster] = max(similarity, fits[report.event_id].get(cluster, 0.0))
     for report_id, clusters in fits.items():
-        best = _clearly_best(clusters, rules["dates"]["vague_story_margin"], rules["dates"]["undated_min_story_similarity"])
+        best = _clearly_best(clusters, rules["dates"]["vague_story_margin"], enough=0.0)  # each passed the loose rules
         if best:
             links.union(report_id, best)
 
