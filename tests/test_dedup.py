@@ -194,6 +194,27 @@ def test_dedup_a_short_item_at_sea_joins_the_one_story_it_fits_clearly_best():
     assert sorted(sorted(s.article_id for s in e.sources) for e in events) == [["a1", "a2", "a5"], ["a3", "a4"], ["a6"]]
 
 
+def test_dedup_a_short_item_s_rivals_are_other_stories_not_other_events_of_the_best_one():
+    from wirecoder.dedup import Story
+
+    undated = dict(event_date=None, date_end=None, time_precision=None)
+    stories = {
+        # a1 and a2 tell the boarding and, apart, a Danish patrol; a3 and a4 a dhow's rescue
+        "a1": Story({"talwar": 0.8, "boarding": 0.6}, ("talwar",)),
+        "a2": Story({"talwar": 0.8, "boarding": 0.6}, ("talwar",)),
+        "a3": Story({"dhow": 0.8, "rescue": 0.6}, ("dhow",)),
+        "a4": Story({"dhow": 0.8, "rescue": 0.6}, ("dhow",)),
+        "a5": Story({"boarding": 0.33, "dhow": 0.075, "captured": 0.94}, ("boarding",)),
+    }
+    reports = [
+        *(sea_report(f"r-{a}", a, **undated) for a in ("a1", "a2", "a3", "a4")),
+        *(sea_report(f"r-{a}-dk", a, **undated | {"actor1": "Military Forces of Denmark"}) for a in ("a1", "a2")),
+        sea_report("r-5", "a5", **undated | {"actor1": None}),
+    ]
+    told = sorted(sorted({s.article_id for s in e.sources}) for e in cluster_events(reports, stories=stories).events)
+    assert told == [["a1", "a2"], ["a1", "a2", "a5"], ["a3", "a4"]]
+
+
 def test_dedup_an_undated_report_placed_only_at_its_country_joins_the_story_of_one_of_its_towns():
     from wirecoder.dedup import Story
 

@@ -250,8 +250,8 @@ def _loose(rules: dict) -> dict | None:
 
 
 def _join_stories_they_fit(links: _UnionFind, reports: list[Event], loose_pairs, rules: dict, stories) -> None:
-    """An undated report at a sea or a province that no other article's report joined joins the event whose
-    story it tells clearly better than any other's: a short item ("the navy captured 23 pirates in the
+    """An undated report at a sea or a province that no other article's report joined joins the event
+    (told by several articles) whose story it tells clearly better than any other's: a short item ("the navy captured 23 pirates in the
     Gulf of Aden") shares too few words with any one long report to pass the area threshold, yet
     plainly belongs to one of the two look-alike stories of that sea."""
     articles: dict[str, set[str]] = defaultdict(set)
@@ -263,12 +263,20 @@ def _join_stories_they_fit(links: _UnionFind, reports: list[Event], loose_pairs,
             if len(articles[links.find(report.event_id)]) > 1:
                 continue
             cluster = links.find(other.event_id)
+            if len(articles[cluster]) < 2:  # a story other articles tell already: two lone items never chain
+                continue
             similarity = _story_similarity(report, other, stories) or 0.0
             fits[report.event_id][cluster] = max(similarity, fits[report.event_id].get(cluster, 0.0))
+    joins = []
     for report_id, clusters in fits.items():
-        best = _clearly_best(clusters, rules["dates"]["vague_story_margin"], enough=0.0)  # each passed the loose rules
+        # the rivals are other stories: clusters told by the best one's own articles are not
+        first = max(clusters, key=clusters.__getitem__)
+        rivals = {c: s for c, s in clusters.items() if c == first or not articles[c] & articles[first]}
+        best = _clearly_best(rivals, rules["dates"]["vague_story_margin"], enough=0.0)  # each passed the loose rules
         if best:
-            links.union(report_id, best)
+            joins.append((report_id, best))
+    for report_id, best in joins:
+        links.union(report_id, best)
 
 
 def _clearly_best(clusters: Mapping[str, float], margin: float, enough: float) -> str | None:
