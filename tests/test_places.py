@@ -43,6 +43,12 @@ def test_places_a_city_s_suburbs_are_near_it(stages, text, entities, town):
     assert (city.place.name, city.geo_precision) == (town, 2)
 
 
+def test_places_a_site_s_common_noun_is_no_town(stages):
+    text = "Gunmen killed four herders at a camp in a Kaduna suburb along Airport road on Tuesday."
+    found = run(stages, text, {"Kaduna": "GPE", "Airport": "FAC"})
+    assert [(m.span.text, m.place.country, m.geo_precision) for m in found if m.place] == [("Kaduna", "Nigeria", 2)]
+
+
 def test_places_province_only_is_an_admin_centroid(stages):
     found = run(stages, "Clashes spread across Hasakeh province in Syria.", {"Syria": "GPE"})
     province = next(m for m in found if m.span.text.startswith("Hasakeh"))

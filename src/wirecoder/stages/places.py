@@ -182,6 +182,8 @@ class PlacesStage:
             following, preceding = doc.article.text[end : end + 30], doc.article.text[max(0, start - 30) : start]
             if len(words) < 2 or self._adjective(words) or self.not_places.exclude(words, following, preceding):  # not "A" of "A man"
                 continue
+            if self._names_a_road(words, following):  # "along Airport road": no town called Airport
+                continue
             if _overlaps(start, end, taken) and not known_variant:
                 continue
             if _acronym(words) and not known_variant and not (from_entity and len(words) > 3) and not self._big_place_named(words):
@@ -360,6 +362,11 @@ class PlacesStage:
                 if place.feature == "admin1" and (not countries or _cc(self, place) in countries):
                     named[(place.iso3, place.admin1)].add(exact_key(toponym.name))
         return named
+
+    def _names_a_road(self, words: str, following: str) -> bool:
+        """A site's common noun told as the name of another site ("Airport road", "Hospital junction")."""
+        next_word = re.match(r"\s+([a-z]+)", following)
+        return bool(next_word) and bool(self.site_words.match(words)) and bool(self.site_words.match(next_word.group(1)))
 
     def _plausible(self, place: Place, toponym: Toponym, countries) -> bool:
         """Outside the article's countries only well-known places: no far-away village look-alikes.
