@@ -51,6 +51,17 @@ def test_dedup_next_day_other_town_and_other_actors_stay_apart():
     assert len(cluster_events(reports).events) == 4
 
 
+def test_dedup_an_attack_told_without_its_target_joins_the_attack_on_civilians_it_is():
+    raid = dict(event_type="Violence against civilians", sub_event_type="Attack", actor2="Civilians (Syria)", inter2=7)
+    on_civilians = report("r-1", "a1", "Levant Wire", **raid, fatalities=12, fatalities_best=12)
+    untargeted = report("r-2", "a2", "Gulf Courier", actor2=None, inter2=None, fatalities=19, fatalities_best=19)
+    events = cluster_events([untargeted, on_civilians]).events
+    assert [(e.event_type, e.actor2, e.inter2, e.n_sources) for e in events] == [("Violence against civilians", "Civilians (Syria)", 7, 2)]
+    # a battle whose other side is named is a battle, not that raid
+    battle = report("r-3", "a3", "River Post")
+    assert len(cluster_events([battle, on_civilians]).events) == 2
+
+
 def test_dedup_a_vague_report_joins_only_an_unambiguous_day():
     week = dict(event_date="2018-09-29", date_end="2018-10-05", time_precision=2)
     day_one = report("r-1", "a1", "Levant Wire", event_date="2018-10-01", date_end="2018-10-01")

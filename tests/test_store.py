@@ -89,3 +89,12 @@ def test_store_unchanged_events_log_nothing(store):
     again = store.replace_events([make_event("e-1")], {})
     assert again.new == again.updated == 0
     assert len(store.changes()) == 1
+
+
+def test_store_an_update_says_what_changed(store):
+    store.replace_events([make_event("e-1", fatalities=12, fatalities_best=12, fatalities_high=12, n_sources=2)], {})
+    later = make_event("e-1", fatalities=12, fatalities_best=14, fatalities_high=19, n_sources=3, admin2="Konduga")
+    store.replace_events([later], {})
+    update = store.changes()[-1]
+    assert update["kind"] == "updated"
+    assert update["detail"] == "fatalities_best 12 -> 14; fatalities_high 12 -> 19; n_sources 2 -> 3; also: admin2"

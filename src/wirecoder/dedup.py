@@ -218,6 +218,7 @@ def _clusters(reports: list[Event], rules: dict, stories: Mapping[str, Story]) -
             links.union(a.event_id, b.event_id)
         else:
             vague_pairs.append((a, b))
+    articles = _articles_of(links, reports)
     fits: dict[str, dict[str, float]] = defaultdict(dict)
     for a, b in vague_pairs:
         if _precise(a) != _precise(b):
@@ -225,10 +226,13 @@ def _clusters(reports: list[Event], rules: dict, stories: Mapping[str, Story]) -
             cluster = links.find(precise.event_id)
             similarity = _story_similarity(vague, precise, stories) or 0.0
             fits[vague.event_id][cluster] = max(similarity, fits[vague.event_id].get(cluster, 0.0))
+    joins = []
     for vague_id, clusters in fits.items():
-        best = _clearly_best(clusters, rules["dates"]["vague_story_margin"], rules["dates"]["undated_min_story_similarity"])
+        best = _clearly_best(_other_stories(clusters, articles), rules["dates"]["vague_story_margin"], rules["dates"]["undated_min_story_similarity"])
         if best:
-            links.union(vague_id, best)
+            joins.append((vague_id, best))
+    for vague_id, best in joins:
+        links.union(vague_id, best)
     # two vague reports ("this week", a report with no day) that no day-event claims are one event
     for a, b in vague_pairs:
         if not _precise(a) and not _precise(b) and not fits[a.event_id] and not fits[b.event_id]:
@@ -254,9 +258,7 @@ def _join_stories_they_fit(links: _UnionFind, reports: list[Event], loose_pairs,
     (told by several articles) whose story it tells clearly better than any other's: a short item ("the navy captured 23 pirates in the
     Gulf of Aden") shares too few words with any one long report to pass the area threshold, yet
     plainly belongs to one of the two look-alike stories of that sea."""
-    articles: dict[str, set[str]] = defaultdict(set)
-    for report in reports:
-        articles[links.find(report.event_id)].update(s.article_id for s in report.sources)
+    articles = _articles_of(links, reports)
     fits: dict[str, dict[str, float]] = defaultdict(dict)
     for a, b in loose_pairs:
         for report, other in ((a, b), (b, a)):
@@ -269,14 +271,24 @@ def _join_stories_they_fit(links: _UnionFind, reports: list[Event], loose_pairs,
             fits[report.event_id][cluster] = max(similarity, fits[report.event_id].get(cluster, 0.0))
     joins = []
     for report_id, clusters in fits.items():
-        # the rivals are other stories: clusters told by the best one's own articles are not
-        first = max(clusters, key=clusters.__getitem__)
-        rivals = {c: s for c, s in clusters.items() if c == first or not articles[c] & articles[first]}
-        best = _clearly_best(rivals, rules["dates"]["vague_story_margin"], enough=0.0)  # each passed the loose rules
+        best = _clearly_best(_other_stories(clusters, articles), rules["dates"]["vague_story_margin"], enough=0.0)  # each passed the loose rules
         if best:
             joins.append((report_id, best))
     for report_id, best in joins:
         links.union(report_id, best)
+
+
+def _articles_of(links: _UnionFind, reports: list[Event]) -> dict[str, set[str]]:
+    articles: dict[str, set[str]] = defaultdict(set)
+    for report in reports:
+        articles[links.find(report.event_id)].update(s.article_id for s in report.sources)
+    return articles
+
+
+def _other_stories(clusters: Mapping[str, float], articles: Mapping[str, set[str]]) -> dict[str, float]:
+    """The best-fitting cluster and its rivals: other stories, not the other events its own articles tell."""
+    first = max(clusters, key=clusters.__getitem__)
+    return {c: s for c, s in clusters.items() if c == first or not articles[c] & articles[first]}
 
 
 def _clearly_best(clusters: Mapping[str, float], margin: float, enough: float) -> str | None:
@@ -303,9 +315,28 @@ def _blocks(reports: list[Event], rules: dict) -> dict[tuple, list[Event]]:
     mergeable = set(rules["types"]["merge_families"])
     for report in reports:
         family = taxonomy.family(report.event_type)
-        key = (report.iso3, family, report.fatalities_scope) if family in mergeable else (report.event_id,)
+        key = (report.iso3, _block_family(family, rules), report.fatalities_scope) if family in mergeable else (report.event_id,)
         blocks[key].append(report)
     return blocks
+
+
+def _block_family(family: str | None, rules: dict) -> str | None:
+    """Families whose reports are compared with each other (armed and civilians: see _families_match)."""
+    untargeted = rules["types"].get("untargeted_families", [])
+    return "+".join(untargeted) if family in untargeted else family
+
+
+def _families_match(a: Event, b: Event, rules: dict) -> bool:
+    """Same family; or a battle or a blast whose target no report of it names and an attack on civilians:
+    "the attack on Konduga killed 19" is the raid on the farmers another outlet tells."""
+    family_a, family_b = taxonomy.family(a.event_type), taxonomy.family(b.event_type)
+    if family_a == family_b:
+        return True
+    untargeted = rules["types"].get("untargeted_families", [])
+    if family_a not in untargeted or family_b not in untargeted:
+        return False
+    armed = a if family_a == untargeted[0] else b
+    return armed.actor2 is None
 
 
 def _candidate_pairs(block: list[Event]):
@@ -340,10 +371,11 @@ def _undated_story_pairs(reports: list[Event], rules: dict, stories: Mapping[str
     by_word: dict[tuple, list[Event]] = defaultdict(list)
     for report in reports:
         story = stories.get(report.sources[0].article_id) if report.sources else None
-        if story is None or taxonomy.family(report.event_type) not in mergeable:
+        family = taxonomy.family(report.event_type)
+        if story is None or family not in mergeable:
             continue
         for word in story.key_words:
-            by_word[(taxonomy.family(report.event_type), word)].append(report)
+            by_word[(_block_family(family, rules), word)].append(report)
     seen: set[tuple[str, str]] = set()
     for group in by_word.values():
         if len(group) > limit:  # a word this many reports share tells no one story
@@ -369,7 +401,7 @@ def _place_keys(report: Event) -> list:
 
 def same_event(a: Event, b: Event, rules: dict, stories: Mapping[str, Story] | None = None) -> bool:
     """ACLED's rule: same family, compatible actors, close places, overlapping dates."""
-    if taxonomy.family(a.event_type) != taxonomy.family(b.event_type):
+    if not _families_match(a, b, rules):
         return False
     if a.fatalities_scope != b.fatalities_scope:
         return False
@@ -475,19 +507,31 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def merge_reports(cluster: Sequence[Event], article_groups: Mapping[str, str], rules: dict | None = None) -> Event:
     """One event from its reports: the most precise report's fields, every source and its evidence."""
-    base = min(cluster, key=_specificity)
+    ordered = sorted(cluster, key=_specificity)
+    base = ordered[0]
+    # the kind of event is told by a report that names its target ("killed 12 farmers"), not by one
+    # that only says "the attack"; each side comes with its inter code from the report that names it
+    side1 = next((r for r in ordered if r.actor1), base)
+    side2 = next((r for r in ordered if r.actor2), base)
+    typed = side2 if taxonomy.family(side2.event_type) != taxonomy.family(base.event_type) else base
     sources = _one_source_per_report(s for r in cluster for s in r.sources)
     independent = {_original(s, article_groups) for s in _one_per_article(sources)}
     figures = [r for r in cluster if r.fatalities_best is not None or r.fatalities_low is not None]
-    actor1 = base.actor1 or next((r.actor1 for r in cluster if r.actor1), None)
-    actor2 = base.actor2 or next((r.actor2 for r in cluster if r.actor2), None)
     return replace(
         base,
+        disorder_type=typed.disorder_type,
+        event_type=typed.event_type,
+        sub_event_type=typed.sub_event_type,
+        type_of_violence=taxonomy.type_of_violence(typed.sub_event_type, side1.inter1, side2.inter2),
         event_date=_latest_start(cluster),
         date_end=_earliest_end(cluster),
-        actor1=actor1,
-        actor2=actor2,
-        campaign_id=_campaign(actor1, actor2, base.iso3, base.admin1, rules or load_rules()),
+        actor1=side1.actor1,
+        assoc_actor_1=side1.assoc_actor_1,
+        inter1=side1.inter1,
+        actor2=side2.actor2,
+        assoc_actor_2=side2.assoc_actor_2,
+        inter2=side2.inter2,
+        campaign_id=_campaign(side1.actor1, side2.actor2, base.iso3, base.admin1, rules or load_rules()),
         sources=sources,
         evidence=tuple(dict.fromkeys(e for r in cluster for e in r.evidence)),
         n_sources=len({s.article_id for s in sources}),

@@ -166,7 +166,7 @@ class Store:
                 kind = _change_kind(previous.get(event_id), event)
                 if kind:
                     counts[kind] += 1
-                    self._log(at, event_id, kind, None)
+                    self._log(at, event_id, kind, _what_changed(previous[event_id], event) if kind == "updated" else None)
                 self._write_event(event, at)
             for event_id in previous.keys() - current.keys():
                 kind = "merged" if event_id in aliases else "withdrawn"
@@ -228,6 +228,20 @@ class _Transaction:
 
     def __exit__(self, kind, value, trace) -> None:
         self.db.execute("ROLLBACK" if kind else "COMMIT")
+
+
+# fields an analyst reads a change by, shown with their old and new values; others are only named
+HEADLINE_FIELDS = ("event_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "fatalities",
+                   "fatalities_low", "fatalities_best", "fatalities_high", "n_sources", "n_independent_sources")
+QUIET_FIELDS = {"evidence", "report_ids", "confidence", "sources", "aliases"}
+
+
+def _what_changed(before: Event, after: Event) -> str:
+    """ "fatalities_high 14 -> 19; n_sources 2 -> 3; also: date_end": what a later report changed."""
+    old, new = before.to_dict(), after.to_dict()
+    shown = [f"{field} {old.get(field)} -> {new.get(field)}" for field in HEADLINE_FIELDS if old.get(field) != new.get(field)]
+    named = [f for f in new if f not in HEADLINE_FIELDS and f not in QUIET_FIELDS and old.get(f) != new.get(f)]
+    return "; ".join(shown + ([f"also: {', '.join(named)}"] if named else [])) or "sources or evidence"
 
 
 def _change_kind(before: Event | None, after: Event) -> str | None:
