@@ -258,3 +258,30 @@ def test_assemble_one_attack_told_several_ways_is_one_event(pipeline, case):
     text, expected = ONE_ATTACK_TOLD_SEVERAL_WAYS[case]
     events = events_of(pipeline, text, published=dt.date(2021, 3, 12))
     assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in events] == [expected]
+
+
+def test_assemble_a_toll_since_the_offensive_began_dates_no_day_event(pipeline):
+    text = (
+        "At least 318 people have been killed since government troops launched their assault on the rebel "
+        "pocket around Kafr Nabl on March 2, a monitoring group said on Thursday. It counted 201 rebels, 96 "
+        "soldiers and 21 civilians among the dead. Rebel counter-attacks this week cost the army dozens of men. "
+        "The army has moved fresh units to the area for the next phase of the battle."
+    )
+    events = events_of(pipeline, text)
+    tolls = [e for e in events if e.fatalities_scope == "cumulative"]
+    days = [e for e in events if e.fatalities_scope == "event"]
+    assert [e.fatalities for e in tolls] == [318]
+    assert all(e.event_date != "2021-03-02" for e in days)  # the campaign's first day is no day event
+    assert len(days) == 1 and days[0].time_precision == 2  # this week's counter-attacks; the next phase is no event
+
+
+def test_assemble_the_strike_told_next_with_its_dead_is_the_same_strike(pipeline):
+    text = (
+        "Coalition aircraft on Friday destroyed a school in Al-Susah, Syria, that the militants used as a depot. "
+        "The strike killed several Islamic State fighters, a coalition statement said."
+    )
+    events = events_of(pipeline, text)
+    assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in events] == [
+        ("Air/drone strike", "Coalition (Operation Inherent Resolve)", "Islamic State", 10)
+    ]
+

@@ -213,3 +213,14 @@ def test_fatalities_some_of_a_named_group_is_a_count_but_some_of_the_dead_is_not
     assert largest_total(run("Officials said four of the passengers died of their wounds.").counts).best == 4
     doc = run("Twelve people were killed. Five of the dead were children.")
     assert largest_total(doc.counts).best == 12
+
+
+def test_fatalities_a_toll_since_a_campaign_began_and_its_breakdown_are_cumulative(run):
+    doc = run(
+        "At least 318 people have been killed since government troops launched their assault on the rebel pocket "
+        "on March 2, a monitoring group said. It counted 201 rebels, 96 soldiers and 21 civilians among the dead. "
+        "A roadside bomb killed four soldiers near Tabqa on Monday."
+    )
+    assert [(c.span.text, c.scope) for c in doc.counts if c.kind == "killed"] == [
+        ("At least 318", "cumulative"), ("201", "cumulative"), ("96", "cumulative"), ("21", "cumulative"), ("four", "event"),
+    ]

@@ -60,7 +60,7 @@ class AssembleStage:
         self.min_confidence = min_confidence
 
     def __call__(self, doc: AnalyzedArticle) -> AnalyzedArticle:
-        drafts = [retyped_for_killing(d) for t in doc.triggers if not t.negated for d in split_campaign_toll(self._draft(doc, t))]
+        drafts = [retyped_for_killing(d) for t in doc.triggers if not t.negated for d in split_campaign_toll(doc, self._draft(doc, t))]
         drafts = fold_back_references(doc.article.text, drafts)
         drafts = merge_concurrent(drafts)
         drafts = fold_one_act_told_twice(drafts)

@@ -57,22 +57,34 @@ def retyped_for_killing(draft: Draft) -> Draft:
     return replace(draft, trigger=trigger)
 
 
-def split_campaign_toll(draft: Draft) -> list[Draft]:
+def split_campaign_toll(doc: AnalyzedArticle, draft: Draft) -> list[Draft]:
     """ "Fighting flared on Wednesday, bringing the toll of the offensive to 212": two records.
 
     The running toll becomes a cumulative record over the campaign (never one day's dead); the day's
-    fighting stays an event of its own when the sentence dates it to a day or gives its own dead.
+    fighting stays an event of its own when the sentence dates it to a day or gives its own dead. A toll
+    told with "killed" alone ("452 people have been killed since ...") tells no day's event, and the day
+    after "since" is the campaign's first, not today's.
     """
     cumulative = tuple(c for c in draft.counts if c.kind == "killed" and c.scope == "cumulative")
     if not cumulative:
         return [draft]
+    day = replace(draft, counts=tuple(c for c in draft.counts if c.scope != "cumulative"))
+    if all(c.sentence != draft.trigger.sentence for c in cumulative):
+        return [day]  # a toll told next to the event is that toll's sentence's record, not this event's
     toll = replace(draft, counts=cumulative, date=None)
-    dated_today = draft.date is not None and draft.date.time_precision == 1 and draft.date.sentence == draft.trigger.sentence
+    date = draft.date
+    dated_today = (date is not None and date.time_precision == 1 and date.sentence == draft.trigger.sentence
+                   and not _campaign_start(doc, date) and not draft.trigger.weak)
     own_dead = any(c.kind == "killed" and c.scope == "event" for c in draft.counts)
     if not (dated_today or own_dead):
         return [toll]
-    day = replace(draft, counts=tuple(c for c in draft.counts if c.scope != "cumulative"))
     return [day, toll]
+
+
+def _campaign_start(doc: AnalyzedArticle, date: DateMention) -> bool:
+    sentence = doc.sentences[date.sentence].span
+    clause = doc.article.text[sentence.start : date.span.start].split(",")[-1]
+    return SINCE.search(clause) is not None
 
 
 def give_lone_event_its_dead(doc: AnalyzedArticle, drafts: list[Draft]) -> list[Draft]:
@@ -90,6 +102,7 @@ def give_lone_event_its_dead(doc: AnalyzedArticle, drafts: list[Draft]) -> list[
 
 # --- back references: "wounded in the attack" ---------------------------------------------------
 
+SINCE = re.compile(r"\bsince\b", re.I)  # "killed since the offensive began on September 10"
 BACK_REFERENCE = re.compile(r"\b(?:the|this|that|these|those|same)\s+(?:[\w-]+\s+)?$", re.I)
 
 
@@ -134,7 +147,9 @@ def _referent(text: str, draft: Draft, earlier: list[Draft]) -> Draft | None:
         # no day of its own and no count, told after one of its kind, is that event again
         own_day = draft.date is not None and draft.date.sentence == trigger.sentence
         before = [d for d in before if d.trigger.sub_event_type == trigger.sub_event_type and d.trigger.sentence < trigger.sentence]
-        if own_day or draft.counts:
+        # "...destroyed a mosque in Al-Susah. The strike killed several fighters": its dead, told next
+        told_next = bool(before) and before[-1].trigger.sentence == trigger.sentence - 1
+        if own_day or (draft.counts and not told_next):
             return None
     if not before or not _same_place(before[-1], draft):
         return None

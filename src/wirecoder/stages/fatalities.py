@@ -330,8 +330,23 @@ class FatalitiesStage:
         for index, sentence in enumerate(doc.sentences):
             claims = self.attribution.find(sentence, index)
             attributions += claims
-            counts += self.sentence_counts(doc, index, sentence, claims)
+            found = self.sentence_counts(doc, index, sentence, claims)
+            if self._continues_a_toll(doc, index, sentence, found, counts):
+                found = [replace(c, scope="cumulative") for c in found]
+            counts += found
         return replace(doc, counts=tuple(counts), attributions=tuple(attributions))
+
+    def _continues_a_toll(self, doc: AnalyzedArticle, index: int, sentence: Sentence,
+                          found: list[CountMention], earlier: list[CountMention]) -> bool:
+        """ "At least 452 have been killed since the offensive began. The monitor counted 274 militants, 153
+        fighters and 25 civilians among the dead.": the second sentence breaks the toll down; it names no
+        incident and no day of its own."""
+        before = [c for c in earlier if c.sentence == index - 1 and c.kind == "killed"]
+        if not found or not before or any(c.scope != "cumulative" for c in before):
+            return False
+        incident = self.lexicon.tolls.get("incident")
+        own_day = any(d.sentence == index for d in doc.dates)
+        return not own_day and not (incident and incident.search(sentence.span.text))
 
     def sentence_counts(self, doc: AnalyzedArticle, index: int, sentence: Sentence,
                         claims: list[Attribution]) -> list[CountMention]:
