@@ -285,3 +285,25 @@ def test_assemble_the_strike_told_next_with_its_dead_is_the_same_strike(pipeline
         ("Air/drone strike", "Coalition (Operation Inherent Resolve)", "Islamic State", 10)
     ]
 
+
+
+def test_assemble_the_campaign_start_a_report_recalls_is_no_event(pipeline):
+    text = (
+        "Rebels overran two army posts near Kafr Nabl in Idlib province, Syria, on Tuesday. It was the heaviest "
+        "setback for the army since it launched its offensive on the town on March 2."
+    )
+    assert [e.event_date for e in events_of(pipeline, text)] == ["2021-03-09"]
+
+
+def test_assemble_a_correction_note_tells_no_event(pipeline):
+    text = (
+        "Gunmen killed nine soldiers at a checkpoint near Konduga, Borno State, Nigeria, on Wednesday. "
+        "Correction: an earlier version of this article said seven soldiers had been killed."
+    )
+    assert [(e.event_date, e.fatalities) for e in events_of(pipeline, text)] == [("2021-03-10", 9)]
+
+
+def test_assemble_a_village_the_gazetteer_lacks_is_the_event_s_location_at_its_province(pipeline):
+    text = "Militants attacked the village of Umm Zurayqat in Deir ez-Zor province, Syria, on Monday, killing three."
+    events = events_of(pipeline, text)
+    assert [(e.location, e.admin1, e.geo_precision) for e in events] == [("Umm Zurayqat", "Deir ez-Zor", 3)]

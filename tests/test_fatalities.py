@@ -224,3 +224,10 @@ def test_fatalities_a_toll_since_a_campaign_began_and_its_breakdown_are_cumulati
     assert [(c.span.text, c.scope) for c in doc.counts if c.kind == "killed"] == [
         ("At least 318", "cumulative"), ("201", "cumulative"), ("96", "cumulative"), ("21", "cumulative"), ("four", "event"),
     ]
+
+
+def test_fatalities_two_sides_told_with_a_long_name_are_one_sum(run):
+    doc = run("Nine fighters of the Turkish-backed Syrian National Army and 15 Kurdish fighters were killed on Monday.")
+    assert counts(doc, "killed") == [("Nine", 9, 9, None), ("15", 15, 15, None)]
+    far = run("In an ambush by seven gunmen in the hills of the south on Tuesday, 15 people were killed.")
+    assert counts(far, "killed") == [("15", 15, 15, None)]

@@ -29,6 +29,12 @@ TWO_SIDES = {
     "a side that repelled the other": ("Valley Front fighters repelled Desert Hawks assaults near the dam.", "assaults", ("Valley Front", "Desert Hawks")),
     "a group that reports its fighters' act is its actor": (
         "The Valley Front said its fighters had clashed with Desert Hawks near the dam.", "clashed", ("Valley Front", "Desert Hawks")),
+    "those who were killed are hit by the side that stormed": (
+        "Nine fighters of the Desert Hawks were killed at dawn when Valley Front gunmen stormed their posts.", "stormed",
+        ("Valley Front", "Desert Hawks")),
+    "a side in a lead-in phrase sets the scene": (
+        "With Desert Hawks drones grounded by the dust, Valley Front fighters overran two hill posts.", "overran",
+        ("Valley Front", None)),
 }
 
 
@@ -125,3 +131,23 @@ def test_roles_an_officer_quoted_by_name_is_a_claimant_not_an_actor():
     text = "The blast hit the market, police officer Ahmed Nur said, and Valley Front fighters fled."
     actors = [mention(text, "police", "Police Forces of Sylvania", 1), mention(text, "Valley Front", "Valley Front")]
     assert roles_of(text, "blast", actors, event_type="Explosions/Remote violence", sub="Remote explosive/landmine/IED")[0] != "Police Forces of Sylvania"
+
+
+def test_roles_the_side_that_acts_in_a_when_clause_is_actor1_whoever_died_first():
+    text = "Seven Desert Hawks fighters and 12 Valley Front gunmen were killed at dawn when VF gunmen stormed the posts."
+    actors = [mention(text, "Desert Hawks", "Desert Hawks"), mention(text, "Valley Front gunmen", "Valley Front"),
+              mention(text, "VF gunmen", "Valley Front")]
+    assert roles_of(text, "stormed", actors)[:2] == ("Valley Front", "Desert Hawks")
+
+
+@pytest.mark.parametrize("text, trigger_words, sub, expected", [
+    # a quoted commander's "our fighters" are his side's
+    ("\u201cOur fighters took control of the silos,\u201d a Valley Front commander said.", "took control",
+     "Non-state actor overtakes territory", ("Valley Front", None)),
+    # a speaker that reports its aircraft's strikes is their author
+    ("The Valley Front said its aircraft had carried out 20 strikes on Desert Hawks positions.", "carried out 20 strikes",
+     "Air/drone strike", ("Valley Front", "Desert Hawks")),
+])
+def test_roles_a_speaker_telling_its_own_forces_act_is_its_actor(text, trigger_words, sub, expected):
+    actors = [mention(text, side, side) for side in ("Valley Front", "Desert Hawks") if side in text]
+    assert roles_of(text, trigger_words, sorted(actors, key=lambda a: a.span.start), sub=sub)[:2] == expected

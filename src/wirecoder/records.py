@@ -123,6 +123,7 @@ class TriggerMention:
     rule: str = ""  # id of the lexicon entry that fired
     negated: bool = False  # "no clashes were reported", "would target" (planned, not happened)
     confidence: float = 0.7  # of the lexicon entry that fired
+    starts_campaign: bool = False  # "launched its offensive": a campaign's start, often recalled to date the news
 
     @property
     def weak(self) -> bool:

@@ -30,7 +30,7 @@ CLAIMANT = re.compile(
     re.I,
 )  # "IS claimed responsibility for the bombing": the claimant is who did it
 # "said (on Saturday) (that) it had", "say they have": the speaker is the subject of what follows
-OWN_ACT = re.compile(r"^\s+(?:said|says|say|announced|claimed)\s+(?:\w+\s+){0,2}?(?:that\s+)?(?:it|they|(?:its|their)\s+(?:fighters|forces|troops|men|units|jets|warplanes|drones|soldiers))\s+(?:\w+\s+){0,2}$", re.I)
+OWN_ACT = re.compile(r"^\s+(?:said|says|say|announced|claimed)\s+(?:\w+\s+){0,2}?(?:that\s+)?(?:it|they|(?:its|their)\s+(?:fighters|forces|troops|men|units|jets|warplanes|aircraft|planes|helicopters|drones|soldiers|ships))\s+(?:\w+\s+){0,2}$", re.I)
 OWNER_GAP = 16  # characters between an actor and the trigger noun it qualifies
 OWNER_WORDS = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}\s+", re.I)  # "'s", "cross-border", "heavy artillery"
 PASSIVE_GAP = 30  # characters between the trigger and "by X"
@@ -42,6 +42,11 @@ COUNT = rf"(?:(?:at least|more than|as many as|up to|about|around|nearly|some|do
 VICTIMS = re.compile(rf"\b{HIT}\s+{COUNT}(?:the\s+|an?\s+)?$", re.I)  # "...in the market, killing four soldiers"
 ONLY_A_COUNT = re.compile(rf"^\s+{COUNT}(?:the\s+)?$", re.I)  # the trigger itself is the verb: "killed [30] militants"
 VICTIM_TRIGGER = re.compile(rf"\b{HIT}$", re.I)
+# "17 fighters of the SDF were killed when IS militants stormed...": the subject of a passive "were killed"
+PASSIVE_VICTIM = re.compile(rf"^\s*(?:were|was|have been|has been|had been)\s+(?:\w+\s+)?{HIT}\b", re.I)
+OUR_FORCES = re.compile(r"\bour\s+(?:fighters|forces|troops|men|units|soldiers|brigades?|heroes|mujahideen)\b|\bwe\b", re.I)
+SUBORDINATE = re.compile(r"\b(?:when|as|after|while|because|before)\s+(?:the\s+)?$", re.I)
+INTRO_PHRASE = re.compile(r"\s*(?:With|Without|Despite|Amid)\b[^,;]{0,120},")
 BETWEEN = re.compile(r"\b(?:between|pitting|pitted)\b", re.I)
 AGAINST = re.compile(r"\b(?:against|on|targeting|repel\w*|repuls\w*|fought off|beat back|pushed back|(?:clash\w*|fight\w*|fought|battl\w*|skirmish\w*) with)\s+(?:the\s+)?$", re.I)
 
@@ -65,11 +70,17 @@ def assign_roles(
     def between(left: int, right: int) -> str:
         return sentence_text[left - sentence_start : right - sentence_start]
 
-    actors = sorted(actors, key=lambda a: a.span.start)
+    actors = mentions = sorted(actors, key=lambda a: a.span.start)
     # "The RSF shelled a market, while army warplanes bombed RSF positions": each verb has its own clause
     actors = [a for a in actors if not _other_clause(a, trigger, between)] or actors
+    # "With coalition aircraft unable to fly, the militants overran...": the lead-in sets the scene
+    intro = INTRO_PHRASE.match(sentence_text)
+    if intro and trigger.span.start - sentence_start > intro.end():
+        actors = [a for a in actors if a.span.start - sentence_start >= intro.end()] or actors
+    # "'Our fighters took control of the silos,' an SDF commander said": the speaker's side did it
+    ours = bool(OUR_FORCES.search(between(sentence_start, trigger.span.start)))
     actors = [a for a in _distinct(actors)
-              if not _is_claimant(a, sentence_text, sentence_start) or _says_it_did(a, trigger, sentence_text, sentence_start)]
+              if not _is_claimant(a, sentence_text, sentence_start) or ours or _says_it_did(a, trigger, sentence_text, sentence_start)]
     if not actors:
         return Roles(None, None)
 
@@ -81,6 +92,10 @@ def assign_roles(
         principals = [owner, *(a for a in principals if a.span.start >= trigger.span.end)]
         allies[id(owner)] = None
     actor1, actor2 = _principal_roles(trigger, principals, between)
+    subject = _subordinate_subject(trigger, mentions, between)
+    if subject is not None and actor1 is not None and subject.name != actor1.name:
+        # "Nine SDF fighters and 15 militants were killed when IS fighters attacked SDF positions"
+        actor1, actor2 = next((a for a in principals if a.name == subject.name), subject), actor1
     actor1, actor2 = _fix_civilian_and_protest_roles(actor1, actor2, principals, trigger.event_type)
     return Roles(
         actor1,
@@ -153,6 +168,8 @@ def _principal_roles(trigger: TriggerMention, actors: list[ActorMention], betwee
         same_clause = [a for a in before if not CLAUSE_BREAK.search(between(a.span.end, trigger.span.start))]
         later = next((a for a in after if a is not passive_agent), None)
         return passive_agent, same_clause[-1] if same_clause else later
+    if len(before) > 1 and PASSIVE_VICTIM.search(between(before[0].span.end, before[1].span.start)):
+        return before[1], before[0]
     if before:
         hit = next((b for a, b in zip(before, before[1:]) if a is before[0] and VICTIMS.search(between(a.span.end, b.span.start))), None)
         # "Jihadists killed 16 soldiers in an attack on a post": who they killed is whom the attack hit
@@ -161,6 +178,19 @@ def _principal_roles(trigger: TriggerMention, actors: list[ActorMention], betwee
         # "Air strikes killed 12 Taliban fighters": no one named did it; the Taliban were hit
         return None, after[0]
     return after[0], (after[1] if len(after) > 1 else None)
+
+
+def _subordinate_subject(trigger: TriggerMention, actors: list[ActorMention], between) -> ActorMention | None:
+    """The actor right before a trigger that opens a "when/as/after" clause: the verb is its act, whatever
+    the main clause told first."""
+    before = [a for a in actors if a.span.end <= trigger.span.start]
+    if len(before) < 2:
+        return None
+    last = before[-1]
+    gap = between(last.span.end, trigger.span.start)
+    if len(gap.split()) > 2 or "," in gap:
+        return None
+    return last if SUBORDINATE.search(between(before[-2].span.end, last.span.start)) else None
 
 
 def _hit(trigger: TriggerMention, gap: str) -> bool:

@@ -43,6 +43,7 @@ from .assemble_drafts import (
     retyped_for_civilian_target,
     retyped_for_killing,
     split_campaign_toll,
+    without_recalled_campaign_starts,
 )
 from .assemble_fields import counts_for, date_for, place_for, reported_by_for, roles_for
 
@@ -60,7 +61,8 @@ class AssembleStage:
         self.min_confidence = min_confidence
 
     def __call__(self, doc: AnalyzedArticle) -> AnalyzedArticle:
-        drafts = [retyped_for_killing(d) for t in doc.triggers if not t.negated for d in split_campaign_toll(doc, self._draft(doc, t))]
+        told = [d for t in doc.triggers if not t.negated for d in split_campaign_toll(doc, self._draft(doc, t))]
+        drafts = [retyped_for_killing(d) for d in without_recalled_campaign_starts(doc, told)]
         drafts = fold_back_references(doc.article.text, drafts)
         drafts = merge_concurrent(drafts)
         drafts = fold_one_act_told_twice(drafts)

@@ -10,6 +10,7 @@ a killing of civilians is an Attack, not a battle, and so is an abduction raid t
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -81,6 +82,35 @@ def split_campaign_toll(doc: AnalyzedArticle, draft: Draft) -> list[Draft]:
     return [day, toll]
 
 
+def without_recalled_campaign_starts(doc: AnalyzedArticle, drafts: list[Draft]) -> list[Draft]:
+    """Drafts less the campaign starts a report recalls, and what it tells with them on that day ("backed
+    by air strikes", the next sentence's "car bombs" dated by it): the campaign's background."""
+    recalled = {d.date for d in drafts if told_as_a_campaign_start(doc, d)}
+    return [d for d in drafts if d.date not in recalled or _own_dead(d)]
+
+
+def _own_dead(draft: Draft) -> bool:
+    """Deaths its own sentence gives (not a neighbour's, lent to a sentence that gives none)."""
+    return any(c.kind == "killed" and c.sentence == draft.trigger.sentence for c in draft.counts)
+
+
+def told_as_a_campaign_start(doc: AnalyzedArticle, draft: Draft) -> bool:
+    """ "...the heaviest setback since it began its push on the enclave on September 10", "The SDF launched
+    the latest phase of its campaign on September 10" (in October): the start of the campaign the report
+    is about, recalled to date it, not an event this report tells."""
+    date, trigger = draft.date, draft.trigger
+    if date is None or date.sentence != trigger.sentence or _own_dead(draft):
+        return False
+    published = doc.article.published
+    published = published.date() if isinstance(published, dt.datetime) else published
+    dated_to_a_day = date.time_precision in (1, 2)  # "over the past three years" says how long, not when
+    if trigger.starts_campaign and dated_to_a_day and published and date.start and date.start <= published - RECALLED_START:
+        return True
+    sentence = doc.sentences[trigger.sentence].span
+    clause = doc.article.text[sentence.start : trigger.span.start].split(",")[-1]
+    return SINCE.search(clause) is not None and _campaign_start(doc, date)
+
+
 def _campaign_start(doc: AnalyzedArticle, date: DateMention) -> bool:
     sentence = doc.sentences[date.sentence].span
     clause = doc.article.text[sentence.start : date.span.start].split(",")[-1]
@@ -102,6 +132,7 @@ def give_lone_event_its_dead(doc: AnalyzedArticle, drafts: list[Draft]) -> list[
 
 # --- back references: "wounded in the attack" ---------------------------------------------------
 
+RECALLED_START = dt.timedelta(days=7)  # a campaign start dated this long before the report is recalled, not news
 SINCE = re.compile(r"\bsince\b", re.I)  # "killed since the offensive began on September 10"
 BACK_REFERENCE = re.compile(r"\b(?:the|this|that|these|those|same)\s+(?:[\w-]+\s+)?$", re.I)
 

@@ -52,6 +52,7 @@ class TriggerRule:
     confidence: float
     lowered: re.Pattern | None = None  # the pattern for lower-cased text: ``re`` runs it several times faster
     if_armed: str = ""  # "none": the words are no event of their own when armed men, not a crowd, do it
+    starts: str = ""  # "campaign": the words tell a campaign's start ("launched its offensive")
 
     def finditer(self, text: str, lowered: str | None) -> Iterable[re.Match]:
         if lowered is not None and self.lowered is not None:
@@ -103,6 +104,7 @@ def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
                 if_state=row["if_state"],
                 confidence=float(row["confidence"] or 0.7),
                 if_armed=row["if_armed"],
+                starts=row["starts"],
             )
         )
     vetoes = list(read_rows("trigger_vetoes", ("pattern", "scope"), extra))
@@ -189,6 +191,7 @@ class ClassifyStage:
             rule=match.rule.rule,
             negated=self._negated(text, match),
             confidence=match.rule.confidence,
+            starts_campaign=match.rule.starts == "campaign",
         )
 
     def _sub_event_type(self, text: str, match: Match, actors_before: list[ActorMention]) -> str:

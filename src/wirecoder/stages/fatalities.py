@@ -65,6 +65,8 @@ PRE_GAP = re.compile(
 OBJECT = re.compile(r"^\s+(?:\d|(?:a|an|the|his|her|their|its|at least|more than|some|about|dozens|scores|hundreds|several|many|one|two|three|four|five|six|seven|eight|nine|ten)\b)", re.IGNORECASE)
 # Between two numbers counted together: "two soldiers and three militants".
 JOINED = re.compile(r"^(?:\s+[\w'’-]+){0,4}?\s*,?\s*(?:and|as well as|plus|,)\s*$", re.IGNORECASE)
+# "Nine fighters of the US-backed Syrian Democratic Forces and 15 militants": a longer gap, only the name of a side
+JOINED_BY_A_NAME = re.compile(r"^(?=[^,;]*\b[A-Z])(?:\s+[\w'’-]+){5,8}?\s+and\s*$")
 # "killed [a lawmaker] and six others", "killing [him] and five relatives": one person, then the number.
 ONE_AND = re.compile(r"\s+(?P<one>him|her|(?:a|an|the|one)\s[^,;]{1,40}?)\s+and\s+", re.IGNORECASE)
 # What may follow a casualty verb that ends its clause: "were wounded in", "were wounded, and".
@@ -208,7 +210,7 @@ def _drop_inner(text: str, quantities: list[Quantity], links: dict[int, Cue]) ->
         cue, quantity = links[i], quantities[i]
         if cue.start < quantity.end:
             continue
-        if cue in previous and not JOINED.match(text[quantities[previous[cue]].end : quantity.start]):
+        if cue in previous and not _joined(text[quantities[previous[cue]].end : quantity.start]):
             del links[i]
             continue
         previous[cue] = i
@@ -240,8 +242,12 @@ def _join(text: str, quantities: list[Quantity], cues: list[Cue], links: dict[in
     opens = quantities[i].article and neighbour > i
     if opens and not (gap.rstrip().endswith("and") and _side_word(gap, lexicon) is not None):
         return  # "a house and eight people": only "a <person> and" opens a sum
-    if JOINED.match(gap) and not any(left.end <= c.start < right.start for c in cues):
+    if _joined(gap) and not any(left.end <= c.start < right.start for c in cues):
         links[i] = links[neighbour]
+
+
+def _joined(gap: str) -> bool:
+    return bool(JOINED.match(gap) or JOINED_BY_A_NAME.match(gap))
 
 
 def _closes_sum(text: str, quantity: Quantity, lexicon: Lexicon) -> bool:
