@@ -307,3 +307,11 @@ def test_assemble_a_village_the_gazetteer_lacks_is_the_event_s_location_at_its_p
     text = "Militants attacked the village of Umm Zurayqat in Deir ez-Zor province, Syria, on Monday, killing three."
     events = events_of(pipeline, text)
     assert [(e.location, e.admin1, e.geo_precision) for e in events] == [("Umm Zurayqat", "Deir ez-Zor", 3)]
+
+
+def test_assemble_a_campaign_fought_since_a_day_is_no_event_of_that_day(pipeline):
+    text = (
+        "Army jets struck rebel positions near Kafr Nabl in Idlib province, Syria, on Thursday, killing six fighters. "
+        "Government forces have been fighting since January 3 to retake the valley."
+    )
+    assert [e.event_date for e in events_of(pipeline, text)] == ["2021-03-11"]

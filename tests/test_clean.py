@@ -134,7 +134,15 @@ def test_clean_headline_matching_the_title_is_dropped_after_a_kicker(stage):
     text = "Breaking news\n\nShelling kills three in Varo\n\nShells struck Varo on Monday, officials said."
     doc = run(stage, text, title="Shelling kills three in Varo")
     assert reasons(doc)["Shelling kills three in Varo"] == "headline"
-    assert "Breaking news" in kept(doc)
+    assert kept(doc) == ["Shells struck Varo on Monday, officials said."]  # the kicker before it is no news either
+
+
+def test_clean_a_masthead_headline_and_time_line_before_the_lede_are_all_headline(stage):
+    text = ("The Varo Courier\n\nShelling kills three in Varo\n\nMarch 3, 2021 at 9:10 am\n\n"
+            "Shells struck Varo on Monday, killing three people, officials said.\n\nThe army denied firing.")
+    doc = run(stage, text)
+    assert kept(doc) == ["Shells struck Varo on Monday, killing three people, officials said.", "The army denied firing."]
+    assert {reasons(doc)[p] for p in ("The Varo Courier", "Shelling kills three in Varo")} == {"headline"}
 
 
 def test_clean_first_sentence_lede_is_not_taken_for_a_headline(stage):

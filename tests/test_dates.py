@@ -147,3 +147,8 @@ def test_dates_date_deep_in_the_story_is_not_a_publication_date(stage):
     doc = stage(with_one_block(analyzed(text, published=None)))
     wednesday = next(d for d in doc.dates if d.span.text.endswith("Wednesday"))
     assert wednesday.start is None
+
+
+def test_dates_since_a_month_and_day_is_that_day_not_the_month(stage):
+    found = mentions(stage, "The two sides have been fighting since September 10. Prices have risen since September.")
+    assert [(m.start, m.time_precision) for m in found.values()] == [(dt.date(2018, 9, 10), 1), (dt.date(2018, 9, 1), 3)]

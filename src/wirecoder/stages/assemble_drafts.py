@@ -95,9 +95,9 @@ def _own_dead(draft: Draft) -> bool:
 
 
 def told_as_a_campaign_start(doc: AnalyzedArticle, draft: Draft) -> bool:
-    """ "...the heaviest setback since it began its push on the enclave on September 10", "The SDF launched
-    the latest phase of its campaign on September 10" (in October): the start of the campaign the report
-    is about, recalled to date it, not an event this report tells."""
+    """ "...the heaviest setback since it began its push on the enclave on September 10", "have been fighting
+    since September 10", "The SDF launched the latest phase of its campaign on September 10" (in October):
+    the start of the campaign the report is about, recalled to date it, not an event this report tells."""
     date, trigger = draft.date, draft.trigger
     if date is None or date.sentence != trigger.sentence or _own_dead(draft):
         return False
@@ -106,9 +106,7 @@ def told_as_a_campaign_start(doc: AnalyzedArticle, draft: Draft) -> bool:
     dated_to_a_day = date.time_precision in (1, 2)  # "over the past three years" says how long, not when
     if trigger.starts_campaign and dated_to_a_day and published and date.start and date.start <= published - RECALLED_START:
         return True
-    sentence = doc.sentences[trigger.sentence].span
-    clause = doc.article.text[sentence.start : trigger.span.start].split(",")[-1]
-    return SINCE.search(clause) is not None and _campaign_start(doc, date)
+    return _campaign_start(doc, date)
 
 
 def _campaign_start(doc: AnalyzedArticle, date: DateMention) -> bool:

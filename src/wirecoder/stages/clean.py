@@ -130,13 +130,20 @@ def normalized(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def headline_index(kept: list[Span], title: str | None) -> int | None:
-    """Index of the headline among the kept paragraphs, when a body follows it."""
+def headline_indices(kept: list[Span], title: str | None) -> list[int]:
+    """Indexes of the headline among the kept paragraphs, when a body follows it: the paragraph that is
+    the title, else every short unfinished line before the first sentence (a masthead, the headline, a
+    kicker: "The River Post" / "Coalition strikes kill 11 ..." / "October 8, 2018 at 8:05 am")."""
     wanted = normalized(title or "")
-    for index, span in enumerate(kept[: min(HEADLINE_SEARCH, len(kept) - 1)]):
-        if wanted and normalized(span.text) == wanted:
-            return index
-    return 0 if len(kept) > 1 and looks_like_headline(kept[0].text) else None
+    first = kept[: min(HEADLINE_SEARCH, len(kept) - 1)]
+    titled = [i for i, span in enumerate(first) if wanted and normalized(span.text) == wanted][:1]
+    leading = []
+    for index, span in enumerate(first):
+        if not looks_like_headline(span.text):
+            break
+        leading.append(index)
+    # after a kicker the title is the headline; a short line before the lede ("The River Post") is no news either
+    return sorted(set(titled) | (set(leading) if not titled or titled[0] in leading else set()))
 
 
 def looks_like_headline(text: str) -> bool:
@@ -206,11 +213,9 @@ class Cleaner:
     @staticmethod
     def drop_headline(kept: list[Span], dropped: list[Dropped], title: str | None) -> list[Span]:
         """Remove the headline when a body follows it (see the module docstring for why)."""
-        index = headline_index(kept, title)
-        if index is None:
-            return kept
-        dropped.append(Dropped(kept[index], "headline"))
-        return kept[:index] + kept[index + 1 :]
+        indices = headline_indices(kept, title)
+        dropped.extend(Dropped(kept[i], "headline") for i in indices)
+        return [span for i, span in enumerate(kept) if i not in indices]
 
 
 class CleanStage:
