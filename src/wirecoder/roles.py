@@ -44,7 +44,7 @@ ONLY_A_COUNT = re.compile(rf"^\s+{COUNT}(?:the\s+)?$", re.I)  # the trigger itse
 VICTIM_TRIGGER = re.compile(rf"\b{HIT}$", re.I)
 # "17 fighters of the SDF were killed when IS militants stormed...": the subject of a passive "were killed"
 PASSIVE_VICTIM = re.compile(rf"^\s*(?:were|was|have been|has been|had been)\s+(?:\w+\s+)?{HIT}\b", re.I)
-OUR_FORCES = re.compile(r"\bour\s+(?:fighters|forces|troops|men|units|soldiers|brigades?|heroes|mujahideen)\b|\bwe\b", re.I)
+OUR_FORCES = re.compile(r"\bour\s+(?:fighters|forces|troops|men|units|soldiers|brigades?|heroes|mujahideen)\b", re.I)
 SUBORDINATE = re.compile(r"\b(?:when|as|after|while|because|before)\s+(?:the\s+)?$", re.I)
 INTRO_PHRASE = re.compile(r"\s*(?:With|Without|Despite|Amid)\b[^,;]{0,120},")
 BETWEEN = re.compile(r"\b(?:between|pitting|pitted)\b", re.I)
@@ -78,7 +78,8 @@ def assign_roles(
     if intro and trigger.span.start - sentence_start > intro.end():
         actors = [a for a in actors if a.span.start - sentence_start >= intro.end()] or actors
     # "'Our fighters took control of the silos,' an SDF commander said": the speaker's side did it
-    ours = bool(OUR_FORCES.search(between(sentence_start, trigger.span.start)))
+    in_sentence = sentence_start <= trigger.span.start <= sentence_start + len(sentence_text)
+    ours = in_sentence and bool(OUR_FORCES.search(between(sentence_start, trigger.span.start)))
     actors = [a for a in _distinct(actors)
               if not _is_claimant(a, sentence_text, sentence_start) or ours or _says_it_did(a, trigger, sentence_text, sentence_start)]
     if not actors:

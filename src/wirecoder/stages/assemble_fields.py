@@ -148,8 +148,9 @@ def _place_rank(mention: PlaceMention, trigger: TriggerMention) -> tuple:
         # coded at its country says where more than a bare country does
         feature == "country" and mention.relation != "within",
         mention.geo_precision,
-        # "Al-Shafah ... in Deir ez-Zor province": the village, coded at the province, says more than the province
-        mention.relation != "within",
+        # "Al-Shafah ... in Deir ez-Zor province": the village, coded at the province, says more than the
+        # province (in the trigger's own sentence: one told sentences before may be another place of the story)
+        mention.relation != "within" or mention.sentence != trigger.sentence,
         abs(mention.span.start - trigger.span.start),
     )
 
