@@ -315,3 +315,15 @@ def test_assemble_a_campaign_fought_since_a_day_is_no_event_of_that_day(pipeline
         "Government forces have been fighting since January 3 to retake the valley."
     )
     assert [e.event_date for e in events_of(pipeline, text)] == ["2021-03-11"]
+
+
+def test_assemble_a_rally_that_turned_into_a_riot_is_one_riot_of_rioters_against_the_police(pipeline):
+    text = (
+        "Hundreds of people rallied in Basra, Iraq, on Friday against power cuts. In the afternoon a group of young "
+        "men threw stones at police and set tyres on fire. Riot police fired tear gas to push them back. "
+        "Nobody was killed."
+    )
+    events = events_of(pipeline, text)
+    assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in events] == [
+        ("Violent demonstration", "Rioters (Iraq)", "Police Forces of Iraq", 0)
+    ]

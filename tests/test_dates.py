@@ -152,3 +152,8 @@ def test_dates_date_deep_in_the_story_is_not_a_publication_date(stage):
 def test_dates_since_a_month_and_day_is_that_day_not_the_month(stage):
     found = mentions(stage, "The two sides have been fighting since September 10. Prices have risen since September.")
     assert [(m.start, m.time_precision) for m in found.values()] == [(dt.date(2018, 9, 10), 1), (dt.date(2018, 9, 1), 3)]
+
+
+def test_dates_a_month_of_last_year_is_in_the_year_before(stage):
+    found = mentions(stage, "Government forces retook the town in October last year.")
+    assert (found["in October last year"].start, found["in October last year"].end) == (dt.date(2017, 10, 1), dt.date(2017, 10, 31))

@@ -231,3 +231,9 @@ def test_fatalities_two_sides_told_with_a_long_name_are_one_sum(run):
     assert counts(doc, "killed") == [("Nine", 9, 9, None), ("15", 15, 15, None)]
     far = run("In an ambush by seven gunmen in the hills of the south on Tuesday, 15 people were killed.")
     assert counts(far, "killed") == [("15", 15, 15, None)]
+
+
+def test_fatalities_nobody_was_killed_counts_no_one(run):
+    doc = run("Eleven protesters and seven police officers were injured. Nobody was killed.")
+    assert counts(doc, "killed") == []
+    assert counts(doc, "injured") == [("Eleven", 11, 11, None), ("seven", 7, 7, None)]

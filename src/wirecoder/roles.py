@@ -45,7 +45,8 @@ VICTIM_TRIGGER = re.compile(rf"\b{HIT}$", re.I)
 # "17 fighters of the SDF were killed when IS militants stormed...": the subject of a passive "were killed"
 PASSIVE_VICTIM = re.compile(rf"^\s*(?:were|was|have been|has been|had been)\s+(?:\w+\s+)?{HIT}\b", re.I)
 OUR_FORCES = re.compile(r"\bour\s+(?:fighters|forces|troops|men|units|soldiers|brigades?|heroes|mujahideen)\b", re.I)
-SUBORDINATE = re.compile(r"\b(?:when|as|after|while|because|before)\s+(?:the\s+)?$", re.I)
+TARGETED = re.compile(r"^\s*(?:at|on|against|toward|towards)\s+(?:the\s+)?$", re.I)
+SUBORDINATE = re.compile(r"\b(?:when|as|after|while|because|before|that|which|whom)\s+(?:the\s+)?$", re.I)
 INTRO_PHRASE = re.compile(r"\s*(?:With|Without|Despite|Amid)\b[^,;]{0,120},")
 BETWEEN = re.compile(r"\b(?:between|pitting|pitted)\b", re.I)
 AGAINST = re.compile(r"\b(?:against|on|targeting|repel\w*|repuls\w*|fought off|beat back|pushed back|(?:clash\w*|fight\w*|fought|battl\w*|skirmish\w*) with)\s+(?:the\s+)?$", re.I)
@@ -175,6 +176,8 @@ def _principal_roles(trigger: TriggerMention, actors: list[ActorMention], betwee
         hit = next((b for a, b in zip(before, before[1:]) if a is before[0] and VICTIMS.search(between(a.span.end, b.span.start))), None)
         # "Jihadists killed 16 soldiers in an attack on a post": who they killed is whom the attack hit
         return before[0], (hit or (after[0] if after else _second_subject(before, between)))
+    if trigger.event_type == "Riots" and TARGETED.search(between(trigger.span.end, after[0].span.start)):
+        return None, after[0]  # "threw stones at police": the police were the target
     if trigger.event_type != "Battles" and _hit(trigger, between(trigger.span.end, after[0].span.start)):
         # "Air strikes killed 12 Taliban fighters": no one named did it; the Taliban were hit
         return None, after[0]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -90,7 +91,7 @@ class AssembleStage:
 
 
 def to_event(doc: AnalyzedArticle, draft: Draft) -> Event:
-    article, trigger, roles = doc.article, draft.trigger, draft.roles
+    article, trigger, roles = doc.article, draft.trigger, _crowd_leads(draft.trigger, draft.roles)
     fatalities = _fatality_fields(draft.counts, roles)
     if fatalities["fatalities_scope"] == "event" and _how_long(draft.date, article.published):
         draft = replace(draft, date=None)
@@ -132,7 +133,7 @@ def _echo_of_a_day(event: Event, events: Sequence[Event]) -> bool:
     if (event.time_precision or 1) < 2 or event.fatalities or event.fatalities_scope != "event" or not event.event_date:
         return False
     return any(
-        other is not event and other.time_precision == 1 and other.sub_event_type == event.sub_event_type
+        other is not event and other.time_precision == 1 and _same_kind(other, event)
         and (not event.iso3 or other.iso3 == event.iso3) and (not other.admin1 or not event.admin1 or other.admin1 == event.admin1)
         and event.event_date <= (other.event_date or "") <= (event.date_end or event.event_date)
         and _sides_agree(event, other)
@@ -140,8 +141,15 @@ def _echo_of_a_day(event: Event, events: Sequence[Event]) -> bool:
     )
 
 
+def _same_kind(one: Event, other: Event) -> bool:
+    """The same sub-event type; for demonstrations the same family (the rally of the day's riot)."""
+    family = taxonomy.family(one.event_type)
+    return one.sub_event_type == other.sub_event_type or family == "demonstrations" == taxonomy.family(other.event_type)
+
+
 def _sides_agree(one: Event, other: Event) -> bool:
-    sides = lambda e: {a for a in (e.actor1, e.actor2) if a}  # noqa: E731
+    # a crowd is one side whether it protested or rioted
+    sides = lambda e: {re.sub(r"^(?:Protesters|Rioters)\b", "Crowd", a) for a in (e.actor1, e.actor2) if a}  # noqa: E731
     return sides(one) <= sides(other) or sides(other) <= sides(one)
 
 
@@ -193,6 +201,28 @@ def _date_fields(mention: DateMention | None, published: dt.date | None, scope: 
         "time_precision": 2,
         "date_prec": 3,
     }
+
+
+CROWDS = {"Protests": ("Protesters", taxonomy.PROTESTERS), "Riots": ("Rioters", taxonomy.RIOTERS)}
+
+
+def _crowd_leads(trigger, roles):
+    """ "Hundreds of people rallied": the people who protest are Protesters (ACLED), not Civilians."""
+    crowd = CROWDS.get(trigger.event_type)
+    actor = roles.actor1
+    police_alone = actor is not None and actor.inter == taxonomy.STATE and roles.actor2 is None
+    if crowd is not None and (actor is None or police_alone):
+        # "a group of young men threw stones at police", "riot police fired tear gas": a crowd leads, unnamed
+        name, inter = crowd
+        unnamed = ActorMention(trigger.span, trigger.sentence, name, inter=inter, inter_label=taxonomy.INTER_LABELS[inter],
+                               generic=True, template=f"{name} ({{country}})")
+        return replace(roles, actor1=unnamed, actor2=roles.actor2 or actor)
+    if crowd is None or actor is None or actor.inter != taxonomy.CIVILIANS or not actor.name.startswith("Civilians"):
+        return roles
+    name, inter = crowd
+    renamed = replace(actor, name=name + actor.name[len("Civilians"):], inter=inter, inter_label=taxonomy.INTER_LABELS[inter],
+                      template=actor.template.replace("Civilians", name) if actor.template else None)
+    return replace(roles, actor1=renamed)
 
 
 def _actor_name(actor: ActorMention | None, place: PlaceMention | None) -> str | None:

@@ -32,6 +32,8 @@ class Draft:
 
 
 CIVILIANS = 7
+ARRESTS = "Arrests"
+DEMONSTRATIONS = "demonstrations"  # the type family of protests and riots (acled_taxonomy.csv)
 ABDUCTION, ATTACK = "Abduction/forced disappearance", "Attack"
 
 
@@ -221,13 +223,17 @@ def _concurrency_key(draft: Draft) -> tuple:
     place = draft.place.place.geonameid if draft.place and draft.place.place else None
     date = (draft.date.start, draft.date.end) if draft.date else None
     scope = scope_of_counts(draft.counts)
+    family = taxonomy.family(draft.trigger.event_type) if draft.trigger.event_type else None
+    # one town's demonstrations of one day are one event, the highest-ranked (a rally that turned into a riot)
+    crowd = family == DEMONSTRATIONS
+    # the same two sides whichever a sentence names first ("suicide attackers" of the battle it tells)
+    sides = () if crowd else tuple(sorted(a.name for a in (roles.actor1, roles.actor2) if a))
     return (
-        roles.actor1.name if roles.actor1 else None,
-        roles.actor2.name if roles.actor2 else None,
+        sides,
         place or (draft.place.span.text if draft.place else None),
         date,
         scope,
-        taxonomy.family(draft.trigger.event_type) if draft.trigger.event_type else None,
+        family,
     )
 
 
@@ -280,7 +286,9 @@ def _told_with_another(draft: Draft) -> bool:
 
 def _absorbs(other: Draft, draft: Draft) -> bool:
     if draft.trigger.event_type == "Battles":
-        return other.trigger.event_type != "Battles" and taxonomy.is_violent(other.trigger.sub_event_type)
+        # "police arrested 23 people in a week of raids": raids that kill no one are the arrests
+        arrests = other.trigger.sub_event_type == ARRESTS and not _own_dead(draft)
+        return arrests or other.trigger.event_type != "Battles" and taxonomy.is_violent(other.trigger.sub_event_type)
     return other.trigger.event_type == "Explosions/Remote violence"
 
 

@@ -161,8 +161,15 @@ def date_for(doc: AnalyzedArticle, trigger: TriggerMention) -> DateMention | Non
             break
         candidates = [d for d in doc.dates if d.sentence == trigger.sentence - distance]
         if candidates:
-            return min(candidates, key=lambda d: abs(d.span.start - trigger.span.start))
+            # a sentence before: the day of the event it tells ("rallied ... on Friday"), not of its
+            # background ("a wave of protests that began two weeks ago")
+            anchor = trigger if distance == 0 else _first_trigger(doc, trigger.sentence - distance) or trigger
+            return min(candidates, key=lambda d: abs(d.span.start - anchor.span.start))
     return None
+
+
+def _first_trigger(doc: AnalyzedArticle, sentence: int) -> TriggerMention | None:
+    return next((t for t in doc.triggers if t.sentence == sentence and not t.negated), None)
 
 
 def counts_for(doc: AnalyzedArticle, trigger: TriggerMention) -> tuple[CountMention, ...]:

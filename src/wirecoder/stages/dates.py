@@ -164,6 +164,8 @@ def resolve_month(groups: dict, amount: int, published: dt.date | None) -> Resol
     if published is None:
         return None, None
     year = published.year if month <= published.month else published.year - 1
+    if amount:  # "in October last year": that many years before the publication's year
+        year = published.year - amount
     return _month_span(year, month)
 
 

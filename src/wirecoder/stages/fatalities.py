@@ -64,6 +64,7 @@ PRE_GAP = re.compile(
 # After a transitive verb, these start an object: "bombers killed 92 people" (the bombers did the killing).
 OBJECT = re.compile(r"^\s+(?:\d|(?:a|an|the|his|her|their|its|at least|more than|some|about|dozens|scores|hundreds|several|many|one|two|three|four|five|six|seven|eight|nine|ten)\b)", re.IGNORECASE)
 # Between two numbers counted together: "two soldiers and three militants".
+NOBODY = re.compile(r"\b(?:nobody|no one|no-one|none)(?:\s+(?:else|of them|of the \w+))?\s*$", re.I)
 JOINED = re.compile(r"^(?:\s+[\w'’-]+){0,4}?\s*,?\s*(?:and|as well as|plus|,)\s*$", re.IGNORECASE)
 # "Nine fighters of the US-backed Syrian Democratic Forces and 15 militants": a longer gap, only the name of a side
 JOINED_BY_A_NAME = re.compile(r"^(?=[^,;]*\b[A-Z])(?:\s+[\w'’-]+){5,8}?\s+and\s*$")
@@ -384,7 +385,7 @@ class FatalitiesStage:
             if kind in counted:
                 continue
             match = fast.search(lowered) if fast is not None and lowered is not None else regex.search(text)
-            if match is None:
+            if match is None or NOBODY.search(text[: match.start()]):  # "Nobody was killed"
                 continue
             counted.add(kind)
             start = sentence.span.start + match.start()
