@@ -327,3 +327,29 @@ def test_assemble_a_rally_that_turned_into_a_riot_is_one_riot_of_rioters_against
     assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in events] == [
         ("Violent demonstration", "Rioters (Iraq)", "Police Forces of Iraq", 0)
     ]
+
+
+def test_assemble_an_abduction_told_again_by_its_gunmen_and_where_captives_were_taken_is_one_event(pipeline):
+    text = (
+        "Boko Haram fighters abducted nine girls who were fetching water outside Bama in Borno State, Nigeria, on "
+        "Tuesday, residents said. The gunmen rounded up the girls at gunpoint and drove them toward the Sambisa "
+        "forest. Girls in the camps often walk far for water, which exposes them to attacks by the jihadists."
+    )
+    events = events_of(pipeline, text)
+    assert [(e.sub_event_type, e.location, e.event_date) for e in events] == [
+        ("Abduction/forced disappearance", "Bama", "2021-03-09")
+    ]
+
+
+def test_assemble_a_village_told_by_its_bearing_from_a_town_is_the_place_not_the_town(pipeline):
+    text = ("Government troops entered the outskirts of Kafr Nabl, a town south of Idlib, Syria, on Monday "
+            "after heavy clashes with rebels.")
+    assert [e.location for e in events_of(pipeline, text)] == ["Kafranbel"]  # GeoNames spelling
+
+
+def test_assemble_the_number_killed_since_an_assault_began_is_a_toll_not_a_day_event(pipeline):
+    text = ("The number of people killed since government troops began their assault on the rebel pocket around "
+            "Kafr Nabl, Syria, has risen to 226, a monitoring group said on Thursday. The dead include 131 rebels, "
+            "81 soldiers and 14 civilians.")
+    events = events_of(pipeline, text)
+    assert [(e.fatalities, e.fatalities_scope) for e in events] == [(226, "cumulative")]

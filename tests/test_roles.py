@@ -32,6 +32,9 @@ TWO_SIDES = {
     "those who were killed are hit by the side that stormed": (
         "Nine fighters of the Desert Hawks were killed at dawn when Valley Front gunmen stormed their posts.", "stormed",
         ("Valley Front", "Desert Hawks")),
+    "the verb after 'but' is still its subject's, and a noun's 'by' is no passive agent": (
+        "Valley Front units entered the village but withdrew after a counter-attack by Desert Hawks fighters.", "withdrew",
+        ("Valley Front", "Desert Hawks")),
     "a side in a lead-in phrase sets the scene": (
         "With Desert Hawks drones grounded by the dust, Valley Front fighters overran two hill posts.", "overran",
         ("Valley Front", None)),

@@ -45,6 +45,8 @@ VICTIM_TRIGGER = re.compile(rf"\b{HIT}$", re.I)
 # "17 fighters of the SDF were killed when IS militants stormed...": the subject of a passive "were killed"
 PASSIVE_VICTIM = re.compile(rf"^\s*(?:were|was|have been|has been|had been)\s+(?:\w+\s+)?{HIT}\b", re.I)
 OUR_FORCES = re.compile(r"\bour\s+(?:fighters|forces|troops|men|units|soldiers|brigades?|heroes|mujahideen)\b", re.I)
+NOUN_BEFORE_BY = re.compile(r"\b(?:after|following|amid|during|despite|before)\s+(?:an?\s+|the\s+)?[\w-]+\s+by\s+(?:the\s+)?$", re.I)
+SHARED_SUBJECT = re.compile(r",?\s*\bbut\s+(?:then\s+|later\s+)?$", re.I)
 TARGETED = re.compile(r"^\s*(?:at|on|against|toward|towards)\s+(?:the\s+)?$", re.I)
 SUBORDINATE = re.compile(r"\b(?:when|as|after|while|because|before|that|which|whom)\s+(?:the\s+)?$", re.I)
 INTRO_PHRASE = re.compile(r"\s*(?:With|Without|Despite|Amid)\b[^,;]{0,120},")
@@ -109,6 +111,8 @@ def assign_roles(
 
 def _other_clause(actor: ActorMention, trigger: TriggerMention, between) -> bool:
     gap = between(actor.span.end, trigger.span.start) if actor.span.end <= trigger.span.start else between(trigger.span.end, actor.span.start)
+    if actor.span.end <= trigger.span.start and SHARED_SUBJECT.search(gap):
+        return False  # "SDF units entered the village but withdrew": the verb after "but" is still theirs
     return bool(CLAUSE_BREAK.search(gap))
 
 
@@ -203,8 +207,9 @@ def _hit(trigger: TriggerMention, gap: str) -> bool:
 
 
 def _passive_agent(gap: str) -> bool:
-    """ "shelled by X", "were attacked on Monday by X": a short gap ending in "by"."""
-    return len(gap) <= PASSIVE_GAP and bool(BY.search(gap))
+    """ "shelled by X", "were attacked on Monday by X": a short gap ending in "by" (not "withdrew after a
+    counter-attack by X": that "by" belongs to the noun before it)."""
+    return len(gap) <= PASSIVE_GAP and bool(BY.search(gap)) and not NOUN_BEFORE_BY.search(gap)
 
 
 def _second_subject(before: list[ActorMention], between) -> ActorMention | None:

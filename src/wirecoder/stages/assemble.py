@@ -38,6 +38,7 @@ from .assemble_drafts import (
     claimed_in_a_statement,
     fold_back_references,
     fold_one_act_told_twice,
+    fold_unnamed_into_named,
     give_lone_event_its_dead,
     merge_concurrent,
     refine_places,
@@ -66,6 +67,7 @@ class AssembleStage:
         drafts = [retyped_for_killing(d) for d in without_recalled_campaign_starts(doc, told)]
         drafts = fold_back_references(doc.article.text, drafts)
         drafts = merge_concurrent(drafts)
+        drafts = fold_unnamed_into_named(drafts)
         drafts = fold_one_act_told_twice(drafts)
         drafts = claimed_in_a_statement(doc, drafts)
         drafts = refine_places(drafts)

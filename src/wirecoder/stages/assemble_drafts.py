@@ -33,6 +33,7 @@ class Draft:
 
 CIVILIANS = 7
 ARRESTS = "Arrests"
+UNIDENTIFIED = "Unidentified Armed Group"
 DEMONSTRATIONS = "demonstrations"  # the type family of protests and riots (acled_taxonomy.csv)
 ABDUCTION, ATTACK = "Abduction/forced disappearance", "Attack"
 
@@ -77,7 +78,7 @@ def split_campaign_toll(doc: AnalyzedArticle, draft: Draft) -> list[Draft]:
     toll = replace(draft, counts=cumulative, date=None)
     date = draft.date
     dated_today = (date is not None and date.time_precision == 1 and date.sentence == draft.trigger.sentence
-                   and not _campaign_start(doc, date) and not draft.trigger.weak)
+                   and not _campaign_start(doc, date) and not draft.trigger.weak and not _after_since(doc, draft.trigger))
     own_dead = any(c.kind == "killed" and c.scope == "event" for c in draft.counts)
     if not (dated_today or own_dead):
         return [toll]
@@ -109,6 +110,12 @@ def told_as_a_campaign_start(doc: AnalyzedArticle, draft: Draft) -> bool:
     if trigger.starts_campaign and dated_to_a_day and published and date.start and date.start <= published - RECALLED_START:
         return True
     return _campaign_start(doc, date)
+
+
+def _after_since(doc: AnalyzedArticle, trigger: TriggerMention) -> bool:
+    """ "killed since the SDF began their assault": the trigger dates the toll's start, it is not today's."""
+    sentence = doc.sentences[trigger.sentence].span
+    return SINCE.search(doc.article.text[sentence.start : trigger.span.start].split(",")[-1]) is not None
 
 
 def _campaign_start(doc: AnalyzedArticle, date: DateMention) -> bool:
@@ -327,6 +334,25 @@ def _names_its_village(finer: Draft, coarse: Draft) -> bool:
         return False
     return (country.place.feature == "country" and village.relation == "within"
             and village.place.iso3 == country.place.iso3 and village.span.text != country.span.text)
+
+
+def fold_unnamed_into_named(drafts: Sequence[Draft]) -> list[Draft]:
+    """ "Boko Haram fighters abducted 12 women outside Gamboru on Wednesday. The gunmen rounded up the women
+    at gunpoint": unidentified armed men doing the same kind of thing on the same day at the same place as
+    a group the report names are that group, told again."""
+    kept = list(drafts)
+    for draft in drafts:
+        actor = draft.roles.actor1
+        if draft not in kept or actor is None or not actor.generic or not actor.name.startswith(UNIDENTIFIED):
+            continue
+        named = next((d for d in kept if d is not draft and d.roles.actor1 is not None and not d.roles.actor1.generic
+                      and taxonomy.family(d.trigger.event_type) == taxonomy.family(draft.trigger.event_type)
+                      and _same_place(d, draft) and _same_day(d.date, draft.date)
+                      and (d.roles.actor2 is None or draft.roles.actor2 is None or d.roles.actor2.name == draft.roles.actor2.name)), None)
+        if named is not None:
+            kept[kept.index(named)] = _fill_from(named, draft)
+            kept.remove(draft)
+    return kept
 
 
 def _compatible(one: Roles, other: Roles) -> bool:

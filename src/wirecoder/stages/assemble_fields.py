@@ -148,6 +148,8 @@ def _place_rank(mention: PlaceMention, trigger: TriggerMention) -> tuple:
         # coded at its country says where more than a bare country does
         feature == "country" and mention.relation != "within",
         mention.geo_precision,
+        # "the outskirts of Al-Susah, a village east of Hajin": Hajin only says where the village lies
+        mention.relation in LANDMARK_RELATIONS,
         # "Al-Shafah ... in Deir ez-Zor province": the village, coded at the province, says more than the
         # province (in the trigger's own sentence: one told sentences before may be another place of the story)
         mention.relation != "within" or mention.sentence != trigger.sentence,

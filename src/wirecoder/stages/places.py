@@ -467,6 +467,8 @@ class PlacesStage:
             # "the House of Representatives", "President Donald Trump": words of a name, not a village
             if not self._looks_like_a_village(doc.article.text, toponym) or _headline_words(toponym) or nationality or toponym.in_a_name or toponym.institution:
                 return None
+            if relation is not None and relation.geo_precision == 0:  # "drove them toward the Sambisa forest"
+                return PlaceMention(toponym.span, toponym.sentence, None, relation.relation, 0, 0)
             # a village the gazetteer lacks: the province the sentence names, else its country (ACLED precision 3)
             # "Eke community in Udi Local Government Area": the district, or the town it is named after
             district = next((p for t, p in chosen.items() if t.sentence == toponym.sentence and t is not toponym
