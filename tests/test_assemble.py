@@ -353,3 +353,9 @@ def test_assemble_the_number_killed_since_an_assault_began_is_a_toll_not_a_day_e
             "81 soldiers and 14 civilians.")
     events = events_of(pipeline, text)
     assert [(e.fatalities, e.fatalities_scope) for e in events] == [(226, "cumulative")]
+
+
+def test_assemble_a_month_recalled_half_a_year_back_is_background(pipeline):
+    text = ("Police arrested 14 suspected militants in raids near Hawija in Kirkuk province, Iraq, on Tuesday. "
+            "Hawija is a former Islamic State stronghold that government forces retook in October last year.")
+    assert [e.sub_event_type for e in events_of(pipeline, text, published=dt.date(2021, 9, 14))] == ["Arrests"]

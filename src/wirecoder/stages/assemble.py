@@ -51,6 +51,7 @@ from .assemble_fields import counts_for, date_for, place_for, reported_by_for, r
 
 UNDATED_WINDOW_DAYS = 6  # an event a dated report gives no day for happened in the week before
 BACKGROUND_AFTER = dt.timedelta(days=365)  # older events a report mentions are its background
+VAGUE_BACKGROUND_AFTER = dt.timedelta(days=183)  # ...and those known only to the month, half a year back
 LONGEST_CAMPAIGN_DATE = dt.timedelta(days=92)  # a date mention wider than a season says how long, not when
 
 
@@ -167,11 +168,14 @@ def _how_long(mention: DateMention | None, published) -> bool:
 
 def _background(event: Event, published) -> bool:
     """ "Boko Haram has kidnapped thousands since its insurgency began in 2009": history a report recalls,
-    not news it reports. An event that ended more than a year before publication is left out."""
+    not news it reports. An event that ended more than a year before publication is left out, and one
+    known only to its month half a year back ("a town government forces retook in October last year")."""
     if published is None or not event.date_end:
         return False
     day = published.date() if isinstance(published, dt.datetime) else published
-    return dt.date.fromisoformat(event.date_end) < day - BACKGROUND_AFTER
+    ended = dt.date.fromisoformat(event.date_end)
+    vague = (event.time_precision or 1) >= 3 and event.fatalities_scope == "event"
+    return ended < day - BACKGROUND_AFTER or (vague and ended < day - VAGUE_BACKGROUND_AFTER)
 
 
 def _firstdate_for(doc: AnalyzedArticle) -> dt.date | None:
