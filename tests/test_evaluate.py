@@ -1,5 +1,6 @@
 """Evaluate on a small gold file whose numbers were counted by hand (see the comments)."""
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -7,7 +8,11 @@ import pytest
 from typer.testing import CliRunner
 
 from wirecoder.cli import app
+from helpers import make_event
 from wirecoder.evaluate import evaluate_files, read_gold
+from wirecoder.evaluate.gold import GoldEvent
+from wirecoder.evaluate.metrics import evaluate
+from wirecoder.records import Source
 
 FIXTURES = Path(__file__).parent / "fixtures" / "evaluate"
 
@@ -57,3 +62,13 @@ def test_evaluate_cli_json_and_html(tmp_path):
 def test_evaluate_cli_needs_exactly_one_prediction_source():
     result = CliRunner().invoke(app, ["evaluate", "--gold", str(FIXTURES / "gold.csv")])
     assert result.exit_code != 0
+
+
+def test_evaluate_one_merged_event_matches_each_article_s_row_of_it():
+    day = dt.date(2018, 10, 4)
+    rows = [GoldEvent(row=i + 2, article=a, start=day, end=day, event_type="Battles", locations=("Hajin",), country="Syria")
+            for i, a in enumerate(("wire/a1.txt", "post/a2.txt", "post/a3.txt"))]
+    merged = make_event("e-1", sources=(Source("wire/a1.txt"), Source("post/a2.txt")))
+    report = evaluate(rows, [merged])
+    assert report.detection == {"tp": 2, "fp": 0, "fn": 1, "precision": 1.0, "recall": 0.667, "f1": 0.8}
+    assert [m["gold_row"] for m in report.missed] == [4]  # a3 did not report it

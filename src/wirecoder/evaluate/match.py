@@ -106,8 +106,18 @@ def actor_agrees(gold: Sequence[str], pred: str | None, canonical: Callable[[str
 
 
 def assign(golds: Sequence[GoldEvent], preds: Sequence[Event], canonical: Callable[[str], str]) -> list[Pair]:
+    """One gold event to one prediction, at least cost. Gold coded article by article may hold one row per
+    article for one real event; a merged prediction reported by those articles matches each of them once."""
     if not golds or not preds:
         return []
-    matrix = np.array([[cost(g, p, canonical) for p in preds] for g in golds])
+    by_article = any(g.article for g in golds)
+    columns = [(p, a) for p in preds for a in (sorted({s.article_id for s in p.sources}) if by_article else [None]) or [None]]
+    matrix = np.array([[cost(g, p, canonical) if _same_article(g, a) else INCOMPATIBLE for p, a in columns] for g in golds])
     rows, cols = linear_sum_assignment(matrix)
-    return [Pair(golds[r], preds[c]) for r, c in zip(rows, cols) if matrix[r, c] < INCOMPATIBLE]
+    return [Pair(golds[r], columns[c][0]) for r, c in zip(rows, cols) if matrix[r, c] < INCOMPATIBLE]
+
+
+def _same_article(gold: GoldEvent, article: str | None) -> bool:
+    if article is None or not gold.article:
+        return True
+    return article == gold.article or article.rsplit("/", 1)[-1] == gold.article.rsplit("/", 1)[-1]

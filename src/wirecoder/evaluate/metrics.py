@@ -21,6 +21,8 @@ class Report:
     location_errors_km: list = field(default_factory=list)
     fatality_pairs: list = field(default_factory=list)
     worst: list = field(default_factory=list)
+    missed: list = field(default_factory=list)  # required gold events no prediction matched
+    unmatched: list = field(default_factory=list)  # predictions no gold event matched
 
     def to_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items()}
@@ -37,7 +39,7 @@ def evaluate(golds: Sequence[GoldEvent], preds: Sequence[Event], canonical: Call
     forbidden_hits = [(g, p) for g in forbidden for p in preds if id(p) not in matched_preds and compatible(g, p)]
     required = [g for g in scored if g.required == "yes"]
     tp = sum(1 for p in pairs if p.gold.required == "yes")
-    fp = len(preds) - len(pairs)
+    fp = len(preds) - len(matched_preds)
     report = Report()
     report.counts = {"gold_required": len(required), "gold_optional": len(scored) - len(required),
                      "gold_forbidden": len(forbidden), "predicted": len(preds), "matched": len(pairs),
@@ -50,6 +52,14 @@ def evaluate(golds: Sequence[GoldEvent], preds: Sequence[Event], canonical: Call
     report.fatality_pairs = [(p.gold.fatalities, p.pred.fatalities) for p in pairs if p.gold.fatalities is not None]
     report.fields.update(_fatality_summary(pairs))
     report.worst = _worst(pairs, canonical, forbidden_hits)
+    matched_golds = {id(p.gold) for p in pairs}
+    report.missed = [{"gold_row": g.row, "article": g.article, "sub_event_type": g.sub_event_type or g.event_type,
+                      "date": g.start.isoformat() if g.start else None, "location": "|".join(g.locations),
+                      "gold_evidence": g.evidence} for g in required if id(g) not in matched_golds]
+    report.unmatched = [{"event_id": p.event_id, "sub_event_type": p.sub_event_type, "date": p.event_date,
+                         "location": p.location, "articles": sorted({s.article_id for s in p.sources}),
+                         "pred_evidence": next((e.text for e in p.evidence if e.field == "event_type"), "")}
+                        for p in preds if id(p) not in matched_preds]
     return report
 
 

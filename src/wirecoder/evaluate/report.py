@@ -10,6 +10,8 @@ from rich.table import Table
 
 from .metrics import Report
 
+LISTED = 10  # rows shown of the missed and unmatched lists (the JSON holds them all)
+
 
 def print_text(report: Report, console: Console | None = None) -> None:
     console = console or Console()
@@ -36,6 +38,16 @@ def print_text(report: Report, console: Console | None = None) -> None:
         for row in report.worst:
             worst.add_row(str(row["gold_row"]), row["event_id"][:14], "\n".join(row["wrong"]), row["gold_evidence"][:90])
         console.print(worst)
+    if report.missed:
+        missed = Table("gold row", "missed: required gold event", "date", "gold evidence", title=f"{len(report.missed)} missed")
+        for row in report.missed[:LISTED]:
+            missed.add_row(str(row["gold_row"]), f"{row['sub_event_type'] or ''} @ {row['location']}", row["date"] or "", row["gold_evidence"][:90])
+        console.print(missed)
+    if report.unmatched:
+        extra = Table("event", "predicted, matching no gold event", "date", "words", title=f"{len(report.unmatched)} unmatched")
+        for row in report.unmatched[:LISTED]:
+            extra.add_row(row["event_id"][:14], f"{row['sub_event_type']} @ {row['location']}", row["date"] or "", row["pred_evidence"][:60])
+        console.print(extra)
 
 
 def _show(value) -> str:
