@@ -533,3 +533,9 @@ def test_places_a_dateline_whose_dash_was_decoded_wrongly_is_still_a_dateline(st
     found = run(stages, text, {"Ghazni": "GPE"})
     dateline = next(m for m in found if m.span.text == "KABUL")
     assert (dateline.place.name, dateline.relation) == ("Kabul", "dateline")
+
+
+def test_places_a_village_on_the_road_to_which_it_happened_is_a_place(stages):
+    found = run(stages, "Militants ambushed a patrol on the road to Umm Zurayqat in Deir ez-Zor province, Syria.", {"Syria": "GPE"})
+    village = next(m for m in found if m.span.text == "Umm Zurayqat")
+    assert (village.relation, village.geo_precision, village.place.feature) == ("within", 3, "admin1")

@@ -228,7 +228,8 @@ def _precedence(draft: Draft) -> tuple[bool, int]:
 def _concurrency_key(draft: Draft) -> tuple:
     roles = draft.roles
     place = draft.place.place.geonameid if draft.place and draft.place.place else None
-    date = (draft.date.start, draft.date.end) if draft.date else None
+    # a day the report gives but no publication date resolves ("two days earlier") is still another day
+    date = ((draft.date.start, draft.date.end) if draft.date.start else draft.date.span.text.lower()) if draft.date else None
     scope = scope_of_counts(draft.counts)
     family = taxonomy.family(draft.trigger.event_type) if draft.trigger.event_type else None
     # one town's demonstrations of one day are one event, the highest-ranked (a rally that turned into a riot)

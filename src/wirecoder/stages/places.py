@@ -563,7 +563,7 @@ class PlacesStage:
             return True
         if re.search(r"\b(?:in|at|near) [A-Z][\w'-]+(?: [A-Z][\w'-]+)?, $", text[max(0, toponym.span.start - 30) : toponym.span.start]):
             return True  # "in Kabasalan, Zamboanga Sibugay": the province after its town
-        return bool(re.search(r"(?:village|town|city|hamlet|area|district|neighbou?rhood|camp|region|outskirts) of (?:the )?$|\bcapital,? $|\b(?:in|near|at|into|from|outside|toward|towards|around|clearing|of|across|throughout|inside|within|entered|reached) (?:the )?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)ern )?$", before))
+        return bool(re.search(r"(?:village|town|city|hamlet|area|district|neighbou?rhood|camp|region|outskirts) of (?:the )?$|\bcapital,? $|\b(?:in|near|at|into|from|outside|toward|towards|around|clearing|of|across|throughout|inside|within|entered|reached|road to|way to|route to|highway to) (?:the )?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)ern )?$", before))
 
 
 DATELINE_NAME = re.compile(r"(?:^|\n)([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})(?=%s)" % DATELINE_AFTER.pattern)
