@@ -185,42 +185,36 @@ def test_dedup_one_undated_story_told_at_sea_and_off_a_country_is_one_event():
     assert sorted(sorted(s.article_id for s in e.sources) for e in events) == [["a1", "a2"], ["a3"]]
 
 
+def two_sea_stories_and_a_short_item() -> dict:
+    """a1/a2 tell a frigate's boarding, a3/a4 a dhow's rescue (each pair alike, the two stories not); a5 is a
+    short item: 0.2 with the boarding (below the 0.24 a sea asks of two reports), 0.06 with the rescue."""
+    from wirecoder.dedup import Story
+
+    boarding, rescue = Story({"talwar": 0.8, "boarding": 0.6}, ("talwar",)), Story({"dhow": 0.8, "rescue": 0.6}, ("dhow",))
+    return {"a1": boarding, "a2": boarding, "a3": rescue, "a4": rescue,
+            "a5": Story({"boarding": 0.33, "dhow": 0.075, "captured": 0.94}, ("boarding",))}
+
+
+UNDATED = dict(event_date=None, date_end=None, time_precision=None)
+
+
 def test_dedup_a_short_item_at_sea_joins_the_one_story_it_fits_clearly_best():
     from wirecoder.dedup import Story
 
-    undated = dict(event_date=None, date_end=None, time_precision=None)
-    # a1/a2 tell the frigate's boarding, a3/a4 a dhow's rescue: each pair alike, the two stories not
-    stories = {
-        "a1": Story({"talwar": 0.8, "boarding": 0.6}, ("talwar",)),
-        "a2": Story({"talwar": 0.8, "boarding": 0.6}, ("talwar",)),
-        "a3": Story({"dhow": 0.8, "rescue": 0.6}, ("dhow",)),
-        "a4": Story({"dhow": 0.8, "rescue": 0.6}, ("dhow",)),
-        # a short item: 0.2 with the boarding (below the 0.24 a sea asks of two reports), 0.06 with the rescue
-        "a5": Story({"boarding": 0.33, "dhow": 0.075, "captured": 0.94}, ("boarding",)),
-        # an item between the stories: fits both alike, so neither
-        "a6": Story({"boarding": 0.33, "rescue": 0.33, "warship": 0.88}, ("boarding", "rescue")),
-    }
-    reports = [sea_report(f"r-{i}", f"a{i}", **undated) for i in range(1, 7)]
+    # an item between the stories fits both alike, so neither
+    stories = two_sea_stories_and_a_short_item() | {"a6": Story({"boarding": 0.33, "rescue": 0.33, "warship": 0.88}, ("boarding", "rescue"))}
+    reports = [sea_report(f"r-{i}", f"a{i}", **UNDATED) for i in range(1, 7)]
     events = cluster_events(reports, stories=stories).events
     assert sorted(sorted(s.article_id for s in e.sources) for e in events) == [["a1", "a2", "a5"], ["a3", "a4"], ["a6"]]
 
 
 def test_dedup_a_short_item_s_rivals_are_other_stories_not_other_events_of_the_best_one():
-    from wirecoder.dedup import Story
-
-    undated = dict(event_date=None, date_end=None, time_precision=None)
-    stories = {
-        # a1 and a2 tell the boarding and, apart, a Danish patrol; a3 and a4 a dhow's rescue
-        "a1": Story({"talwar": 0.8, "boarding": 0.6}, ("talwar",)),
-        "a2": Story({"talwar": 0.8, "boarding": 0.6}, ("talwar",)),
-        "a3": Story({"dhow": 0.8, "rescue": 0.6}, ("dhow",)),
-        "a4": Story({"dhow": 0.8, "rescue": 0.6}, ("dhow",)),
-        "a5": Story({"boarding": 0.33, "dhow": 0.075, "captured": 0.94}, ("boarding",)),
-    }
+    stories = two_sea_stories_and_a_short_item()
     reports = [
-        *(sea_report(f"r-{a}", a, **undated) for a in ("a1", "a2", "a3", "a4")),
-        *(sea_report(f"r-{a}-dk", a, **undated | {"actor1": "Military Forces of Denmark"}) for a in ("a1", "a2")),
-        sea_report("r-5", "a5", **undated | {"actor1": None}),
+        *(sea_report(f"r-{a}", a, **UNDATED) for a in ("a1", "a2", "a3", "a4")),
+        # a1 and a2 also tell, apart, a Danish patrol: another event of the boarding's own articles
+        *(sea_report(f"r-{a}-dk", a, **UNDATED | {"actor1": "Military Forces of Denmark"}) for a in ("a1", "a2")),
+        sea_report("r-5", "a5", **UNDATED | {"actor1": None}),
     ]
     told = sorted(sorted({s.article_id for s in e.sources}) for e in cluster_events(reports, stories=stories).events)
     assert told == [["a1", "a2"], ["a1", "a2", "a5"], ["a3", "a4"]]
