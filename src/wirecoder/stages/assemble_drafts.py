@@ -78,7 +78,7 @@ def split_campaign_toll(doc: AnalyzedArticle, draft: Draft) -> list[Draft]:
     toll = replace(draft, counts=cumulative, date=None)
     date = draft.date
     dated_today = (date is not None and date.time_precision == 1 and date.sentence == draft.trigger.sentence
-                   and not _campaign_start(doc, date) and not draft.trigger.weak and not _after_since(doc, draft.trigger))
+                   and not _after_since(doc, date) and not draft.trigger.weak and not _after_since(doc, draft.trigger))
     own_dead = any(c.kind == "killed" and c.scope == "event" for c in draft.counts)
     if not (dated_today or own_dead):
         return [toll]
@@ -109,19 +109,14 @@ def told_as_a_campaign_start(doc: AnalyzedArticle, draft: Draft) -> bool:
     dated_to_a_day = date.time_precision in (1, 2)  # "over the past three years" says how long, not when
     if trigger.starts_campaign and dated_to_a_day and published and date.start and date.start <= published - RECALLED_START:
         return True
-    return _campaign_start(doc, date)
+    return _after_since(doc, date)
 
 
-def _after_since(doc: AnalyzedArticle, trigger: TriggerMention) -> bool:
-    """ "killed since the SDF began their assault": the trigger dates the toll's start, it is not today's."""
-    sentence = doc.sentences[trigger.sentence].span
-    return SINCE.search(doc.article.text[sentence.start : trigger.span.start].split(",")[-1]) is not None
-
-
-def _campaign_start(doc: AnalyzedArticle, date: DateMention) -> bool:
-    sentence = doc.sentences[date.sentence].span
-    clause = doc.article.text[sentence.start : date.span.start].split(",")[-1]
-    return SINCE.search(clause) is not None
+def _after_since(doc: AnalyzedArticle, mention: TriggerMention | DateMention) -> bool:
+    """ "killed since the SDF began their assault", "fighting since September 10": words in a "since" clause
+    date a campaign's start, not today's news."""
+    sentence = doc.sentences[mention.sentence].span
+    return SINCE.search(doc.article.text[sentence.start : mention.span.start].split(",")[-1]) is not None
 
 
 def give_lone_event_its_dead(doc: AnalyzedArticle, drafts: list[Draft]) -> list[Draft]:
