@@ -539,3 +539,11 @@ def test_places_a_village_on_the_road_to_which_it_happened_is_a_place(stages):
     found = run(stages, "Militants ambushed a patrol on the road to Umm Zurayqat in Deir ez-Zor province, Syria.", {"Syria": "GPE"})
     village = next(m for m in found if m.span.text == "Umm Zurayqat")
     assert (village.relation, village.geo_precision, village.place.feature) == ("within", 3, "admin1")
+
+
+def test_places_an_unknown_village_near_which_it_happened_lies_in_the_story_s_one_province(stages):
+    text = ("Clashes spread across Deir ez-Zor province, Syria, on Sunday. "
+            "Two days later, militants ambushed a patrol on the road to Umm Zurayqat.")
+    found = run(stages, text, {"Syria": "GPE"})
+    village = next(m for m in found if m.span.text == "Umm Zurayqat")
+    assert (village.place.name, village.place.feature, village.geo_precision) == ("Deir ez-Zor", "admin1", 3)

@@ -490,6 +490,10 @@ class PlacesStage:
             country = country or self._country_said(doc, toponym)
             if country is not None:
                 return PlaceMention(toponym.span, toponym.sentence, country, "within", 3, 6)
+            # "ambushed a patrol on the road to Baghuz" in a story of one province: that province
+            provinces = {p.geonameid: p for p in chosen.values() if p.feature == "admin1"}
+            if len(provinces) == 1 and relation is not None and relation.geo_precision > 0:
+                return PlaceMention(toponym.span, toponym.sentence, next(iter(provinces.values())), "within", 3, 4)
             return PlaceMention(toponym.span, toponym.sentence, None, relation and relation.relation, 3, 7)
         geo_precision, where_prec = PRECISION_BY_FEATURE.get(place.feature, (1, 1))
         if toponym.admin_word and place.feature == "city":  # "Udi LGA": the district around the town
