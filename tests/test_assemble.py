@@ -359,3 +359,17 @@ def test_assemble_a_month_recalled_half_a_year_back_is_background(pipeline):
     text = ("Police arrested 14 suspected militants in raids near Hawija in Kirkuk province, Iraq, on Tuesday. "
             "Hawija is a former Islamic State stronghold that government forces retook in October last year.")
     assert [e.sub_event_type for e in events_of(pipeline, text, published=dt.date(2021, 9, 14))] == ["Arrests"]
+
+
+def test_assemble_where_an_attack_took_place_is_no_capture_of_the_town(pipeline):
+    text = ("Gunmen ambushed a police convoy in Michoacan state, Mexico, on Monday, killing 13 officers. "
+            "The attack took place near the town of Aguililla.")
+    events = events_of(pipeline, text)
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Armed clash", 13)]
+
+
+def test_assemble_days_an_undated_report_names_keep_its_events_apart(pipeline):
+    text = ("Federal troops and Fano militiamen clashed in Lalibela in the Amhara region of Ethiopia on Wednesday. "
+            "A drone strike on a market in Bahir Dar killed at least 26 people on Sunday.")
+    events = events_of(pipeline, text, published=None)
+    assert sorted((e.sub_event_type, e.location) for e in events) == [("Air/drone strike", "Bahir Dar"), ("Armed clash", "Lalibela")]

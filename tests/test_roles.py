@@ -32,6 +32,8 @@ TWO_SIDES = {
     "those who were killed are hit by the side that stormed": (
         "Nine fighters of the Desert Hawks were killed at dawn when Valley Front gunmen stormed their posts.", "stormed",
         ("Valley Front", "Desert Hawks")),
+    "two sides told with 'and' before a verb of fighting": (
+        "Desert Hawks fighters and Valley Front gunmen clashed near the dam on Friday.", "clashed", ("Desert Hawks", "Valley Front")),
     "the verb after 'but' is still its subject's, and a noun's 'by' is no passive agent": (
         "Valley Front units entered the village but withdrew after a counter-attack by Desert Hawks fighters.", "withdrew",
         ("Valley Front", "Desert Hawks")),

@@ -46,6 +46,8 @@ VICTIM_TRIGGER = re.compile(rf"\b{HIT}$", re.I)
 PASSIVE_VICTIM = re.compile(rf"^\s*(?:were|was|have been|has been|had been)\s+(?:\w+\s+)?{HIT}\b", re.I)
 OUR_FORCES = re.compile(r"\bour\s+(?:fighters|forces|troops|men|units|soldiers|brigades?|heroes|mujahideen)\b", re.I)
 NOUN_BEFORE_BY = re.compile(r"\b(?:after|following|amid|during|despite|before)\s+(?:an?\s+|the\s+)?[\w-]+\s+by\s+(?:the\s+)?$", re.I)
+MUTUAL = re.compile(r"\b(?:clash\w*|fought|fight\w*|battl\w*|skirmish\w*|exchanged (?:fire|gunfire))", re.I)
+BOTH_SIDES = re.compile(r"^\s*(?:[\w-]+\s+)?and\s+(?:the\s+)?$", re.I)
 SHARED_SUBJECT = re.compile(r",?\s*\bbut\s+(?:then\s+|later\s+)?$", re.I)
 TARGETED = re.compile(r"^\s*(?:at|on|against|toward|towards)\s+(?:the\s+)?$", re.I)
 SUBORDINATE = re.compile(r"\b(?:when|as|after|while|because|before|that|which|whom)\s+(?:the\s+)?$", re.I)
@@ -179,7 +181,7 @@ def _principal_roles(trigger: TriggerMention, actors: list[ActorMention], betwee
     if before:
         hit = next((b for a, b in zip(before, before[1:]) if a is before[0] and VICTIMS.search(between(a.span.end, b.span.start))), None)
         # "Jihadists killed 16 soldiers in an attack on a post": who they killed is whom the attack hit
-        return before[0], (hit or (after[0] if after else _second_subject(before, between)))
+        return before[0], (hit or (after[0] if after else _second_subject(trigger, before, between)))
     if trigger.event_type == "Riots" and TARGETED.search(between(trigger.span.end, after[0].span.start)):
         return None, after[0]  # "threw stones at police": the police were the target
     if trigger.event_type != "Battles" and _hit(trigger, between(trigger.span.end, after[0].span.start)):
@@ -212,11 +214,15 @@ def _passive_agent(gap: str) -> bool:
     return len(gap) <= PASSIVE_GAP and bool(BY.search(gap)) and not NOUN_BEFORE_BY.search(gap)
 
 
-def _second_subject(before: list[ActorMention], between) -> ActorMention | None:
-    """ "X clashed with Y in ..." puts both before a later trigger word: Y after "with/against"."""
+def _second_subject(trigger: TriggerMention, before: list[ActorMention], between) -> ActorMention | None:
+    """ "X clashed with Y in ..." puts both before a later trigger word: Y after "with/against";
+    "federal troops and Fano militiamen clashed": Y after "and", when the verb takes two sides (not "X
+    and Y attacked the town", which they did together)."""
     for left, right in zip(before, before[1:]):
         if AGAINST.search(between(left.span.end, right.span.start)):
             return right
+    if len(before) > 1 and MUTUAL.search(trigger.span.text) and BOTH_SIDES.match(between(before[0].span.end, before[1].span.start)):
+        return before[1]
     return None
 
 

@@ -223,8 +223,7 @@ def _precedence(draft: Draft) -> tuple[bool, int]:
 def _concurrency_key(draft: Draft) -> tuple:
     roles = draft.roles
     place = draft.place.place.geonameid if draft.place and draft.place.place else None
-    # a day the report gives but no publication date resolves ("two days earlier") is still another day
-    date = ((draft.date.start, draft.date.end) if draft.date.start else draft.date.span.text.lower()) if draft.date else None
+    date = _day_key(draft.date) if draft.date else None
     scope = scope_of_counts(draft.counts)
     family = taxonomy.family(draft.trigger.event_type) if draft.trigger.event_type else None
     # one town's demonstrations of one day are one event, the highest-ranked (a rally that turned into a riot)
@@ -356,7 +355,12 @@ def _compatible(one: Roles, other: Roles) -> bool:
 
 
 def _same_day(one: DateMention | None, other: DateMention | None) -> bool:
-    return one is None or other is None or (one.start, one.end) == (other.start, other.end)
+    return one is None or other is None or _day_key(one) == _day_key(other)
+
+
+def _day_key(mention: DateMention):
+    """The day a mention gives; one no publication date resolves ("on Sunday") is still its own day."""
+    return (mention.start, mention.end) if mention.start else mention.span.text.lower()
 
 
 def _fill_from(winner: Draft, other: Draft | None) -> Draft:
