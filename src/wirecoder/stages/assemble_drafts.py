@@ -135,6 +135,7 @@ def give_lone_event_its_dead(doc: AnalyzedArticle, drafts: list[Draft]) -> list[
 # --- back references: "wounded in the attack" ---------------------------------------------------
 
 RECALLED_START = dt.timedelta(days=7)  # a campaign start dated this long before the report is recalled, not news
+WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I)
 SINCE = re.compile(r"\bsince\b", re.I)  # "killed since the offensive began on September 10"
 BACK_REFERENCE = re.compile(r"\b(?:the|this|that|these|those|same)\s+(?:[\w-]+\s+)?$", re.I)
 
@@ -223,7 +224,8 @@ def _precedence(draft: Draft) -> tuple[bool, int]:
 def _concurrency_key(draft: Draft) -> tuple:
     roles = draft.roles
     place = draft.place.place.geonameid if draft.place and draft.place.place else None
-    date = _day_key(draft.date) if draft.date else None
+    # a day the report gives but no publication date resolves ("two days earlier") is its own day here
+    date = ((draft.date.start, draft.date.end) if draft.date.start else draft.date.span.text.lower()) if draft.date else None
     scope = scope_of_counts(draft.counts)
     family = taxonomy.family(draft.trigger.event_type) if draft.trigger.event_type else None
     # one town's demonstrations of one day are one event, the highest-ranked (a rally that turned into a riot)
@@ -355,12 +357,19 @@ def _compatible(one: Roles, other: Roles) -> bool:
 
 
 def _same_day(one: DateMention | None, other: DateMention | None) -> bool:
-    return one is None or other is None or _day_key(one) == _day_key(other)
+    if one is None or other is None:
+        return True
+    keys = _day_key(one), _day_key(other)
+    return None in keys or keys[0] == keys[1]
 
 
 def _day_key(mention: DateMention):
-    """The day a mention gives; one no publication date resolves ("on Sunday") is still its own day."""
-    return (mention.start, mention.end) if mention.start else mention.span.text.lower()
+    """The day a mention gives. With no publication date to resolve it, a weekday is still its own day
+    ("on Wednesday" is not "on Sunday"); other words ("yesterday", "two days earlier") may be any day."""
+    if mention.start:
+        return (mention.start, mention.end)
+    weekday = WEEKDAY.search(mention.span.text)
+    return weekday.group().lower() if weekday else None
 
 
 def _fill_from(winner: Draft, other: Draft | None) -> Draft:
