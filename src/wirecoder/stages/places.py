@@ -34,7 +34,8 @@ NAME_LABELS = {"ORG", "PERSON", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART"}  # th
 NAME_SEQUENCE = re.compile(
     # "Ma'arrat al-Nu'man" keeps its apostrophes; "Baghdad's Tahrir Square" stops at the possessive
     r"(?<![\w-])(?:(?:al|el|ar|as|ash|ad|az|ez|an|at)-)?[A-Z]\w*(?:['’](?!s\b)\w+)*(?:-[A-Za-z]\w*(?:['’](?!s\b)\w+)*)*"
-    r"(?:\s+(?:(?:al|el|ar|as|ash|ad|az|ez|an|at|de|del|la)[-\s]+)?[A-Z]\w*(?:['’](?!s\b)\w+)*(?:-[A-Za-z]\w*)*)*"
+    # "at", "as", "an" between names are English ("a Market at Makeen") unless hyphenated ("Ras al-Ain", "Bab at-Tabbaneh")
+    r"(?:\s+(?:(?:al|el|ar|ash|ad|az|ez|de|del|la)[-\s]+|(?:as|an|at)-)?[A-Z]\w*(?:['’](?!s\b)\w+)*(?:-[A-Za-z]\w*)*)*"
 )
 # ACLED geo_precision and UCDP where_prec by feature; a sea or a region beyond one country is UCDP 7
 PRECISION_BY_FEATURE = {"city": (1, 1), "admin2": (2, 3), "admin1": (3, 4), "country": (3, 6), "region": (3, 7)}
@@ -44,10 +45,16 @@ VILLAGE_SUFFIX = re.compile(r"\s+(?:village|town|city|camp)$", re.I)
 NEAR_KM = 300
 DISTRICT_KM = 60  # a town this close to the centroid of the district named beside it lies in it
 # the dash may have reached us as U+FFFD, a dash some page decoded wrongly ("BEIRUT (AP) �")
-DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\([^)]{1,40}\))?\s*[–—\-\ufffd]")
+# "SOUTH WAZIRISTAN, April 5 (APP):" too
+DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2})?)?\s*(?:\([^)]{1,40}\)\s*[:–—\-\ufffd]|[–—\-\ufffd])")
 CAPITAL_OVER_LOCAL = 50  # a foreign capital beats a local namesake this many times smaller
 CAPITAL_AT_HOME = 10  # the story's own capital beats its country's namesakes this many times smaller
-LEADING_WORD = re.compile(r"^(?:the|The|In|At|On|From|Near|Outside|Inside|Across|Around|Along|Throughout|Elsewhere in|Meanwhile in|Back in)\s+")
+LEADING_WORD = re.compile(r"^(?:the|The|In|At|On|From|Near|Outside|Inside|Across|Around|Along|Throughout|Elsewhere in|Meanwhile in|Back in|After|Before|Since|Unlike|Like|Beyond|Besides|Including|Except|Even|Only|Then|While|When|Where|Both)\s+")
+SAINT = re.compile(r"(?:St\.?|Saint|Ste\.?)\s+[A-Z]")
+# "Žilina, Nitra, Prešov and Košice": what joins the names of one list
+LIST_JOINER = re.compile(r"\s*(?:,|/|,?\s+(?:and|or|&))\s*")
+# "the southern English city of Salisbury", "the Syrian border town of Abu Kamal": the country says whose town it is
+COUNTRY_TOWN_OF = re.compile(r"\b([A-Z][a-z]+)\s+(?:(?:border|port|coastal|desert|oil|frontier|northern|southern|eastern|western|central)\s+)?(?:city|town|village|port|province|region|capital|district)\s+of\s+$")
 CITY_WORD = re.compile(r" [Cc]ity\b")
 APPOSITION = re.compile(r",\s+an?\s+(\w+(?:\s+\w+)?)\s+(?:town|village|city|district|province|region|border town|port)\b")
 FAMOUS = 100_000  # population above which a place may be named without its country
@@ -149,7 +156,7 @@ class PlacesStage:
             if countries and said_to_be_a_place and (not at_home or only_districts):
                 towns = self.gazetteer.look_alikes(toponym.name, countries)
                 candidates[toponym] = candidates[toponym] + [p for p in towns if not only_districts or p.feature == "city"]
-        chosen = self.disambiguate(toponyms, candidates, countries)
+        chosen = _one_place_per_name(toponyms, self.disambiguate(toponyms, candidates, countries))
         mentions = [self._mention(doc, t, chosen.get(t), chosen) for t in toponyms]
         return replace(doc, places=tuple(m for m in mentions if m is not None), country=self._country_of_people(doc, countries))
 
@@ -182,7 +189,7 @@ class PlacesStage:
             following, preceding = doc.article.text[end : end + 30], doc.article.text[max(0, start - 30) : start]
             if len(words) < 2 or self._adjective(words) or self.not_places.exclude(words, following, preceding):  # not "A" of "A man"
                 continue
-            if self._names_a_road(words, following):  # "along Airport road": no town called Airport
+            if self._names_a_road(words, following) or self._owner_of_a_site(words, following):
                 continue
             if _overlaps(start, end, taken) and not known_variant:
                 continue
@@ -210,8 +217,13 @@ class PlacesStage:
             after_comma = doc.article.text[max(0, start - 2) : start] == ", "
             found.append(replace(toponym, place_context=context or city_said, name_like=name_like, person_word=person,
                                  city_said=city_said, in_a_name=in_a_name, headed_to=headed_to, after_comma=after_comma,
-                                 institution=institution))
-        return found
+                                 institution=institution, unit_countries=toponym.unit_countries or self._countries_said_before(doc.article.text[max(0, start - 45) : start])))
+        return _with_list_context(doc.article.text, found)
+
+    def _countries_said_before(self, before: str) -> frozenset[str]:
+        said = COUNTRY_TOWN_OF.search(before)
+        country = self.demonyms.get(said.group(1).lower()) if said else None
+        return frozenset((country,)) if country else frozenset()
 
     def _big_place_named(self, words: str) -> bool:
         return any(p.population >= FAMOUS or p.feature in ("country", "admin1") for p in self.gazetteer.candidates(words))
@@ -363,6 +375,15 @@ class PlacesStage:
                     named[(place.iso3, place.admin1)].add(exact_key(toponym.name))
         return named
 
+    def _owner_of_a_site(self, words: str, following: str) -> bool:
+        """ "St. Peter's Basilica", "Caesar's Palace", "St Patrick's" (a church): the saint or person a site is
+        named after, not a town ("Baghdad's Tahrir Square" is a town's site: a name stands between)."""
+        possessive = re.match(r"['’]s?(?:\s+([A-Z][\w-]*))?", following)
+        if not possessive:
+            return False
+        saint = bool(SAINT.match(words)) and following[:2] in ("'s", "’s")
+        return saint or bool(possessive.group(1) and self.site_words.search(possessive.group(1)))
+
     def _names_a_road(self, words: str, following: str) -> bool:
         """A site's common noun told as the name of another site ("Airport road", "Hospital junction")."""
         next_word = re.match(r"\s+([a-z]+)", following)
@@ -387,6 +408,8 @@ class PlacesStage:
         # "the gunman fired at Riva" (Paul Riva): a small namesake of a person named in the story is the person
         if toponym.person_word and not self._prominent(place, toponym, countries):
             return False
+        if toponym.unit_countries:  # "the English city of Salisbury" in a story of Russian spies
+            return True
         if not countries:  # nothing says where the story is: no unknown hamlets from anywhere in the world
             return place.feature != "city" or place.population >= KNOWN_TOWN
         if _cc(self, place) in countries:
@@ -428,17 +451,27 @@ class PlacesStage:
         large_unit = place.feature in ("country", "region", "admin1")
         # named as written ("Santa Clara County", the US county) before named as its bare name (Ecuador's Santa Clara)
         primary = 2 if exact_key(place.name) == exact_key(toponym.span.text) else int(exact_key(place.name) == exact_key(toponym.name))
+        # "New York" is New York City, the great city of the state so named ("New York City" to GeoNames)
+        if place.feature == "city" and dwarfs_local and exact_key(place.admin1 or "") == exact_key(toponym.name) and CITY_WORD.search(place.name):
+            primary = 2
+        # "a man in Florida" is the state, not a village called Florida in New York state
+        states_so_named = {key for key, names in admins.items() if exact_key(toponym.name) in names}
+        off_state = bool(states_so_named) and place.feature == "city" and place.population < FAMOUS and (place.iso3, place.admin1) not in states_so_named
         # "Niger State" is the Nigerian state, not the country
         country_named = place.feature in ("country", "region") and not toponym.admin_word
         dateline_city = place.feature == "city" and toponym.span.text.isupper() and toponym.from_entity
         # of two look-alikes, the one spelled closer: "Sheikh Zuweid" is Ash Shaykh Zuwayd, not Ash-Shaykh Zayid
         closeness = 1.0 if primary else round(spelling_similarity(toponym.name, place.name) * 20) / 20
-        return (country_named, in_country, around.holds_town_before(place), admin_named, dateline_city, primary, in_named_admin, near_named_district,
-                in_article_admin, capital, near, closeness, large_unit, math.log1p(place.population))
+        # "Dallas" is the city of a million, not a Pennsylvania borough near two other small namesakes the story seems to cluster at
+        dominant = place.feature == "city" and dwarfs_local
+        return (country_named, in_country, around.holds_town_before(place), admin_named, dateline_city, primary, not off_state, in_named_admin, near_named_district,
+                in_article_admin, capital, dominant, near, closeness, large_unit, math.log1p(place.population))
 
     def _prominent(self, place: Place, toponym: Toponym, countries) -> bool:
         """A country, a sea, a large city, or a province of the story's countries, under its own name,
         is a place wherever it stands (not "Southern" or "Centre" of some country the story never names)."""
+        if place.feature == "region":  # found by one of the names the regions file lists ("Ghouta")
+            return True
         if exact_key(place.name) != exact_key(toponym.name):
             # "Douma" for Duma: another spelling of a large town, not a name GeoNames lends it in passing
             return place.feature == "city" and place.population >= FAMOUS and spelled_alike(toponym.name, place.name)
@@ -515,6 +548,10 @@ class PlacesStage:
         inside = inside or self._town_in_name(words[:-1])
         if inside:
             return inside[0]
+        # "the Convention Centre, Dublin", "the Serena Hotel in Kabul"
+        after = [t for t in towns if t.sentence == toponym.sentence and re.fullmatch(r",\s*|\s+in\s+", doc.article.text[toponym.span.end : t.span.start])]
+        if after:
+            return towns[after[0]]
         before = [t for t in towns if t.span.end <= toponym.span.start and toponym.sentence - t.sentence <= SITE_LOOKBACK]
         if before:
             return towns[max(before, key=lambda t: t.span.end)]
@@ -524,6 +561,8 @@ class PlacesStage:
     def _town_in_name(self, words: list[str]) -> list[Place]:
         for size in range(len(words), 0, -1):
             name = " ".join(words[:size])
+            if name.endswith(("'s", "’s")):  # "Saint Peter's Basilica" is named after a saint, not a town
+                continue
             # "New York Public Library" lies in New York City: the town's name, or the start of it
             towns = [p for p in self.gazetteer.candidates(name) if p.feature == "city" and p.population >= FAMOUS
                      and (exact_key(p.name) == exact_key(name) or p.name.lower().startswith(name.lower() + " "))]
@@ -573,11 +612,23 @@ class PlacesStage:
 DATELINE_NAME = re.compile(r"(?:^|\n)([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})(?=%s)" % DATELINE_AFTER.pattern)
 
 
+def _one_place_per_name(toponyms: list[Toponym], chosen: dict[Toponym, Place]) -> dict[Toponym, Place]:
+    """A name the article uses for a place elsewhere is that place wherever it is written ("when Ghouta was
+    under their control" after "villages in eastern Ghouta"), unless it is a word of a person's name there."""
+    by_name: dict[str, Place] = {}
+    for toponym in toponyms:
+        if toponym in chosen:
+            by_name.setdefault(exact_key(toponym.span.text), chosen[toponym])
+    more = {t: by_name[exact_key(t.span.text)] for t in toponyms if t not in chosen and exact_key(t.span.text) in by_name
+            and not (t.person_word or t.in_a_name or t.institution)}
+    return {**chosen, **more}
+
+
 def _look_alike_elsewhere(toponym: Toponym, place: Place, chosen: dict[Toponym, Place]) -> bool:
     """ "Sanga local government in Kaduna State" is not Shanga in Kebbi State: a town that only looks like
     the name, outside the province the sentence names, is no better than not knowing the village."""
-    if place.feature != "city" or exact_key(place.name) == exact_key(toponym.name):
-        return False
+    if place.feature != "city" or exact_key(CITY_WORD.sub("", place.name)) == exact_key(toponym.name):
+        return False  # "New York" named New York City
     named = {p.admin1 for p in _provinces_around(toponym, chosen) if p.iso3 == place.iso3}
     return bool(named) and place.admin1 not in named
 
@@ -597,6 +648,18 @@ def _acronym(words: str) -> bool:
     """ "APC", "TASS", "MoD", "UConn": an organisation's initials, written in capitals."""
     letters = words.replace(".", "").replace(" ", "")
     return 2 <= len(letters) <= 5 and sum(c.isupper() for c in letters) >= 2 and letters.isalpha()
+
+
+def _with_list_context(text: str, toponyms: list[Toponym]) -> list[Toponym]:
+    """A name listed with places is a place too: "stores in Zilina, Nitra, Presov and Kosice", "between
+    Coggeshall and Marks Tey" (the text says so of the list's first or last name only)."""
+    said = [t.place_context or t.from_entity for t in toponyms]
+    listed = [i > 0 and bool(LIST_JOINER.fullmatch(text, toponyms[i - 1].span.end, t.span.start)) for i, t in enumerate(toponyms)]
+    for i in range(1, len(toponyms)):  # forwards, then backwards along each list
+        said[i] = said[i] or (listed[i] and said[i - 1])
+    for i in range(len(toponyms) - 2, -1, -1):
+        said[i] = said[i] or (listed[i + 1] and said[i + 1])
+    return [replace(t, place_context=True) if s and not (t.place_context or t.from_entity) else t for t, s in zip(toponyms, said)]
 
 
 def _headline_words(toponym: Toponym) -> bool:
