@@ -607,3 +607,36 @@ def test_places_dateline_with_a_date_and_agency_before_a_colon(stages):
     found = run(stages, text)
     assert place_of(found, "SOUTH WAZIRISTAN").country == "Pakistan"
     assert place_of(found, "Wana").country == "Pakistan"
+
+
+@pytest.mark.parametrize(
+    "text, entities, name, expected",
+    [
+        ("Iraqi troops pushed into East Mosul on Tuesday.", {"East Mosul": "GPE"}, "East Mosul", "Mosul"),
+        ("Floods cut roads across Western Pennsylvania overnight.", {"Western Pennsylvania": "GPE"}, "Western Pennsylvania", "Pennsylvania"),
+    ],
+)
+def test_places_a_compass_part_of_a_known_place_is_that_place(stages, text, entities, name, expected):
+    assert place_of(run(stages, text, entities), name).name == expected
+
+
+def test_places_town_in_a_city_s_name_is_not_a_village_suffix(stages):
+    found = run(stages, "Police fired rubber bullets at protesters in Cape Town on Saturday.", {"Cape Town": "GPE"})
+    assert place_of(found, "Cape Town").name == "Cape Town"
+
+
+def test_places_all_caps_dateline_before_an_agency_without_a_dash(stages):
+    found = run(stages, "MEXICO CITY (AP) Gunmen killed four police officers in Guerrero state on Sunday.")
+    assert place_of(found, "MEXICO CITY").name == "Mexico City"
+
+
+def test_places_a_world_city_beats_a_namesake_in_a_state_named_elsewhere_in_the_article(stages):
+    text = "The show moves to Los Angeles, California, in June. The painter, who is based in London, said he was delighted."
+    found = run(stages, text, {"California": "GPE", "London": "GPE", "Los Angeles": "GPE"})
+    assert place_of(found, "London").country == "United Kingdom"
+
+
+def test_places_a_province_named_exactly_beats_a_hamlet_of_the_story_s_country(stages):
+    text = "The gallery opened in California last year. Its founder, who is based in London, flew in for the show."
+    found = run(stages, text, {"California": "GPE", "London": "GPE"})
+    assert (place_of(found, "California").feature, place_of(found, "California").country) == ("admin1", "United States")

@@ -45,17 +45,18 @@ VILLAGE_SUFFIX = re.compile(r"\s+(?:village|town|city|camp)$", re.I)
 NEAR_KM = 300
 DISTRICT_KM = 60  # a town this close to the centroid of the district named beside it lies in it
 # the dash may have reached us as U+FFFD, a dash some page decoded wrongly ("BEIRUT (AP) �")
-# "SOUTH WAZIRISTAN, April 5 (APP):" too
-DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2})?)?\s*(?:\([^)]{1,40}\)\s*[:–—\-\ufffd]|[–—\-\ufffd])")
+# "SOUTH WAZIRISTAN, April 5 (APP):" and "MEXICO CITY (AP) Mexico's Senate" too
+DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2})?)?\s*(?:\([^)]{1,40}\)\s*(?:[:–—\-\ufffd]|(?=[A-Z]))|[–—\-\ufffd])")
 CAPITAL_OVER_LOCAL = 50  # a foreign capital beats a local namesake this many times smaller
 CAPITAL_AT_HOME = 10  # the story's own capital beats its country's namesakes this many times smaller
 LEADING_WORD = re.compile(r"^(?:the|The|In|At|On|From|Near|Outside|Inside|Across|Around|Along|Throughout|Elsewhere in|Meanwhile in|Back in|After|Before|Since|Unlike|Like|Beyond|Besides|Including|Except|Even|Only|Then|While|When|Where|Both)\s+")
+COMPASS_PART = re.compile(r"(?:(?:North|South|East|West)(?:-?(?:east|west))?(?:ern)?|Central|Upper|Lower|Greater)\s+(?=[A-Z])")
 SAINT = re.compile(r"(?:St\.?|Saint|Ste\.?)\s+[A-Z]")
 # "Žilina, Nitra, Prešov and Košice": what joins the names of one list
 LIST_JOINER = re.compile(r"\s*(?:,|/|,?\s+(?:and|or|&))\s*")
 # "the southern English city of Salisbury", "the Syrian border town of Abu Kamal": the country says whose town it is
 COUNTRY_TOWN_OF = re.compile(r"\b([A-Z][a-z]+)\s+(?:(?:border|port|coastal|desert|oil|frontier|northern|southern|eastern|western|central)\s+)?(?:city|town|village|port|province|region|capital|district)\s+of\s+$")
-CITY_WORD = re.compile(r" [Cc]ity\b")
+CITY_WORD = re.compile(r" city\b", re.I)
 APPOSITION = re.compile(r",\s+an?\s+(\w+(?:\s+\w+)?)\s+(?:town|village|city|district|province|region|border town|port)\b")
 FAMOUS = 100_000  # population above which a place may be named without its country
 KNOWN_TOWN = 1_000  # with no country known at all, smaller places are too likely look-alikes
@@ -182,7 +183,8 @@ class PlacesStage:
             words = self._without_trailing_non_places(words)
             end = start + len(words)
             start, words = _strip_the(start, words)
-            words = VILLAGE_SUFFIX.sub("", words)
+            if not self.gazetteer.candidates(words):  # "Hajin town", not "Cape Town"
+                words = VILLAGE_SUFFIX.sub("", words)
             end = start + len(words)
             words, end = self._with_city_word(doc.article.text, start, end, words)
             known_variant = exact_key(words) in self.gazetteer.variants  # "U.S." in "U.S. officials" (an actor too)
@@ -256,7 +258,7 @@ class PlacesStage:
         region = self.regions.get(exact_key(toponym.span.text))
         if region:
             return [region]
-        found = self.gazetteer.candidates(toponym.name, ())
+        found = self.gazetteer.candidates(toponym.name, ()) or self._candidates_of_part(toponym.name)
         if not toponym.admin_word:
             return found
         if not any(p.feature in ADMIN_FEATURES for p in found) and len(loose_key(toponym.name)) >= MIN_LOOSE_KEY:
@@ -267,6 +269,12 @@ class PlacesStage:
             # "Udi Local Government Area" is named after the town of Udi, not a province that lists "Udi" among its names
             return [p for p in found if p.feature != "admin1"]
         return found
+
+    def _candidates_of_part(self, name: str) -> list[Place]:
+        """ "North Texas", "Western Pennsylvania", "East Mosul": a part of a place the gazetteer knows by its
+        whole name only (names like "South Sudan" or "West Bank" are found whole before this)."""
+        part = COMPASS_PART.match(name)
+        return self.gazetteer.candidates(name[part.end() :], ()) if part else []
 
     def _only_look_alike_town(self, toponym: Toponym) -> list[Place]:
         """Towns of some size spelled like the name, when they lie in one country, or one of them
@@ -354,6 +362,10 @@ class PlacesStage:
         plausible = {t: [p for p in candidates[t] if self._plausible(p, t, countries)] for t in toponyms}
         admins = self._named_admins(plausible, countries)
         local = {t: sorted((p.population for p in ps if _cc(self, p) in countries and p.feature == "city"), reverse=True) for t, ps in plausible.items()}
+        # "California" in a story told from London: the state, not a Scottish hamlet, when the story's countries have
+        # no unit of that name and no town of any size
+        hamlets_only = {t for t, ps in plausible.items() if not any(p.feature == "country" or (p.feature in ADMIN_FEATURES and _cc(self, p) in countries) for p in ps)
+                        and (not local[t] or local[t][0] < LOOK_ALIKE_TOWN)}
         chosen: dict[Toponym, Place] = {}
         for _ in range(2):
             for toponym in toponyms:
@@ -362,7 +374,7 @@ class PlacesStage:
                 elif plausible[toponym]:
                     around = _Around.of(toponym, {t: p for t, p in chosen.items() if t is not toponym})
                     chosen[toponym] = max(
-                        plausible[toponym], key=lambda p: self._score(p, toponym, countries, around, admins, local[toponym])
+                        plausible[toponym], key=lambda p: self._score(p, toponym, countries, around, admins, local[toponym], toponym in hamlets_only)
                     )
         return {t: p for t, p in chosen.items() if not _look_alike_elsewhere(t, p, chosen)}
 
@@ -423,7 +435,7 @@ class PlacesStage:
         # never for "Sanga local government" (an admin unit of the story's country, not Sanya in China)
         return not toponym.admin_word and place.population >= FAMOUS and spelled_alike(toponym.name, place.name)
 
-    def _score(self, place: Place, toponym: Toponym, countries, around: _Around, admins, local_towns: list[int]) -> tuple:
+    def _score(self, place: Place, toponym: Toponym, countries, around: _Around, admins, local_towns: list[int], hamlets_at_home: bool = False) -> tuple:
         # "London" in an American story is London, not a Kentucky town a thousand times smaller (unless
         # Kentucky is named); "Tripoli" in a Lebanese story stays in Lebanon
         # the largest namesake in the story's countries other than this place itself: Washington, DC
@@ -436,7 +448,8 @@ class PlacesStage:
         capital = self._is_capital(place) and (dwarfs_local or (at_home and place.population >= CAPITAL_AT_HOME * (others[0] if others else 0)))
         # "Toronto" in an American story is Toronto, not the Ohio town of 5,000
         world_city = place.feature == "city" and place.population >= WORLD_CITY and dwarfs_local
-        in_country = _cc(self, place) in countries or capital or world_city
+        province_abroad = hamlets_at_home and place.feature == "admin1" and exact_key(place.name) == exact_key(toponym.name)
+        in_country = _cc(self, place) in countries or capital or world_city or province_abroad
         admin_named = toponym.admin_word and place.feature in ("admin1", "admin2")
         # "Rosario town in Cavite Province": the Rosario of that province, not Batangas' one (by name, or
         # by distance when the town's recorded district is out of date: "Kabasalan, Zamboanga Sibugay")
@@ -465,7 +478,7 @@ class PlacesStage:
         # "Dallas" is the city of a million, not a Pennsylvania borough near two other small namesakes the story seems to cluster at
         dominant = place.feature == "city" and dwarfs_local
         return (country_named, in_country, around.holds_town_before(place), admin_named, dateline_city, primary, not off_state, in_named_admin, near_named_district,
-                in_article_admin, capital, dominant, near, closeness, large_unit, math.log1p(place.population))
+                world_city, in_article_admin, capital, dominant, near, closeness, large_unit, math.log1p(place.population))
 
     def _prominent(self, place: Place, toponym: Toponym, countries) -> bool:
         """A country, a sea, a large city, or a province of the story's countries, under its own name,
@@ -627,7 +640,7 @@ def _one_place_per_name(toponyms: list[Toponym], chosen: dict[Toponym, Place]) -
 def _look_alike_elsewhere(toponym: Toponym, place: Place, chosen: dict[Toponym, Place]) -> bool:
     """ "Sanga local government in Kaduna State" is not Shanga in Kebbi State: a town that only looks like
     the name, outside the province the sentence names, is no better than not knowing the village."""
-    if place.feature != "city" or exact_key(CITY_WORD.sub("", place.name)) == exact_key(toponym.name):
+    if place.feature != "city" or exact_key(toponym.name) in (exact_key(place.name), exact_key(CITY_WORD.sub("", place.name))):
         return False  # "New York" named New York City
     named = {p.admin1 for p in _provinces_around(toponym, chosen) if p.iso3 == place.iso3}
     return bool(named) and place.admin1 not in named
