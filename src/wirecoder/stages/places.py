@@ -128,6 +128,7 @@ class PlacesStage:
         self.gazetteer = gazetteer
         self.units = knowledge.units
         self.site_words = knowledge.site_words
+        self.road_words = knowledge.road_words
         self.capitals = knowledge.capitals
         self.not_places = knowledge.not_places
         self.regions = knowledge.regions
@@ -171,7 +172,7 @@ class PlacesStage:
         bodies = [(e.span.start, e.span.end) for e in sentence.entities if e.label == "ORG"]
         names = names or doc_names(doc)
         found: list[Toponym] = []
-        spans = [(e.span.start, e.span.end, True) for e in sentence.entities if e.label in ENTITY_LABELS]
+        spans = [(e.span.start, self._with_site_word(doc.article.text, e.span.end), True) for e in sentence.entities if e.label in ENTITY_LABELS]
         entity_starts = {start for start, _, _ in spans}
         spans += [(_after_first_word(offset, m, entity_starts), offset + m.end(), False) for m in NAME_SEQUENCE.finditer(text)]
         if self.capital_phrase and "capital" in text:  # "the Afghan capital" is Kabul
@@ -387,6 +388,11 @@ class PlacesStage:
                     named[(place.iso3, place.admin1)].add(exact_key(toponym.name))
         return named
 
+    def _with_site_word(self, text: str, end: int) -> int:
+        """ "North State" + " Street": the model may leave a site's last word out of its name."""
+        word = re.match(r"\s([A-Z][a-z]+)\b", text[end : end + 20])
+        return end + word.end() if word and self.site_words.search(word.group(1)) else end
+
     def _owner_of_a_site(self, words: str, following: str) -> bool:
         """ "St. Peter's Basilica", "Caesar's Palace", "St Patrick's" (a church): the saint or person a site is
         named after, not a town ("Baghdad's Tahrir Square" is a town's site: a name stands between)."""
@@ -558,7 +564,7 @@ class PlacesStage:
             return None  # "the Catholic Church", "the Syrian Embassy": an institution, not a site
         towns = {t: p for t, p in chosen.items() if p.feature == "city"}
         inside = [p for t, p in towns.items() if toponym.span.start <= t.span.start and t.span.end <= toponym.span.end]
-        inside = inside or self._town_in_name(words[:-1])
+        inside = [] if self.road_words.search(toponym.span.text) else inside or self._town_in_name(words[:-1])
         if inside:
             return inside[0]
         # "the Convention Centre, Dublin", "the Serena Hotel in Kabul"
