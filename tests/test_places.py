@@ -652,3 +652,11 @@ def test_places_the_site_word_the_model_left_out_belongs_to_the_site(stages):
     text = "Chicago police said the man was stabbed in an alley in the 400 block of North State Street on Sunday."
     found = run(stages, text, {"Chicago": "GPE", "North State": "FAC"})
     assert place_of(found, "North State Street").name == "Chicago"
+
+
+def test_places_a_large_town_of_a_country_the_story_tells_of_less_beats_small_home_namesakes(stages):
+    text = ("A roadside bomb killed two coalition soldiers in Manbij, Syria, on Friday, US officials said. "
+            "The American soldier came from Austin, Texas, and served with US Special Forces. The US Army named him on Saturday. "
+            "The British soldier was born in Manchester and had served in Iraq.")
+    entities = {"Manbij": "GPE", "Syria": "GPE", "US": "GPE", "Austin": "GPE", "Texas": "GPE", "Manchester": "GPE", "Iraq": "GPE"}
+    assert place_of(run(stages, text, entities), "Manchester").country == "United Kingdom"

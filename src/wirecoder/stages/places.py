@@ -43,6 +43,8 @@ ADMIN_FEATURES = ("admin1", "admin2")
 CAPITAL_APPOSITION = re.compile(r",\s+(?:the\s+(?:[A-Z][\w'-]+\s+){1,3}(?:[Ss]tate\s+|[Pp]rovincial\s+|[Rr]egional\s+)?capital|(?:the\s+)?capital\s+of)\b")
 VILLAGE_SUFFIX = re.compile(r"\s+(?:village|town|city|camp)$", re.I)
 NEAR_KM = 300
+MINOR_VOTES = 1  # a country a demonym or a place name stands for is one the story also tells of
+MINOR_OVER_HOME = 4  # ...and its town beats namesakes of the story's own countries this many times smaller
 DISTRICT_KM = 60  # a town this close to the centroid of the district named beside it lies in it
 # the dash may have reached us as U+FFFD, a dash some page decoded wrongly ("BEIRUT (AP) �")
 # "SOUTH WAZIRISTAN, April 5 (APP):" and "MEXICO CITY (AP) Mexico's Senate" too
@@ -158,7 +160,8 @@ class PlacesStage:
             if countries and said_to_be_a_place and (not at_home or only_districts):
                 towns = self.gazetteer.look_alikes(toponym.name, countries)
                 candidates[toponym] = candidates[toponym] + [p for p in towns if not only_districts or p.feature == "city"]
-        chosen = _one_place_per_name(toponyms, self.disambiguate(toponyms, candidates, countries))
+        minor = self.minor_countries(doc, candidates, countries)
+        chosen = _one_place_per_name(toponyms, self.disambiguate(toponyms, candidates, countries, minor))
         mentions = [self._mention(doc, t, chosen.get(t), chosen) for t in toponyms]
         return replace(doc, places=tuple(m for m in mentions if m is not None), country=self._country_of_people(doc, countries))
 
@@ -312,6 +315,20 @@ class PlacesStage:
     # --- countries and disambiguation -----------------------------------------------------------
 
     def article_countries(self, doc: AnalyzedArticle, candidates: dict[Toponym, list[Place]]) -> tuple[str, ...]:
+        votes = self._country_votes(doc, candidates)
+        if not votes:
+            return ()
+        top = votes.most_common(1)[0][1]
+        # a country only half-named ("Okha": a town in India or in Russia) does not join a story told elsewhere
+        return tuple(cc for cc, n in votes.items() if n * 2 > top and (n >= 1 or top < 1) and cc)
+
+    def minor_countries(self, doc: AnalyzedArticle, candidates: dict[Toponym, list[Place]], countries: tuple[str, ...]) -> tuple[str, ...]:
+        """Countries the story also tells of, less than of its own: the British soldier killed beside American
+        ones in Manbij was born in Manchester, England."""
+        votes = self._country_votes(doc, candidates)
+        return tuple(cc for cc, n in votes.items() if cc and cc not in countries and n >= MINOR_VOTES)
+
+    def _country_votes(self, doc: AnalyzedArticle, candidates: dict[Toponym, list[Place]]) -> Counter:
         votes: Counter = Counter()
         for actor in doc.actors:
             if actor.country and actor.country in self.iso2 and not actor.generic:
@@ -335,11 +352,7 @@ class PlacesStage:
                 weight *= ALIAS_VOTE
             for cc, share in _country_shares(self, places, toponym.admin_word).items():
                 votes[cc] += weight * share
-        if not votes:
-            return ()
-        top = votes.most_common(1)[0][1]
-        # a country only half-named ("Okha": a town in India or in Russia) does not join a story told elsewhere
-        return tuple(cc for cc, n in votes.items() if n * 2 > top and (n >= 1 or top < 1) and cc)
+        return votes
 
     def _country_of_people(self, doc: AnalyzedArticle, countries: tuple[str, ...]) -> PlaceMention | None:
         """ "Somali government forces fought al-Shabaab": Somalia, where the article is about one country
@@ -358,11 +371,21 @@ class PlacesStage:
         key = exact_key(toponym.name)
         return key in self.gazetteer.variants or any(exact_key(p.name) == key for p in places)
 
-    def disambiguate(self, toponyms, candidates, countries) -> dict[Toponym, Place]:
-        """Two passes: the second sees every other toponym's first choice (places of one story cluster)."""
+    def disambiguate(self, toponyms, candidates, countries, minor: tuple[str, ...] = ()) -> dict[Toponym, Place]:
+        """Two passes: the second sees every other toponym's first choice (places of one story cluster).
+        A town of some size in a country the story tells of less (``minor``) is a candidate too."""
         plausible = {t: [p for p in candidates[t] if self._plausible(p, t, countries)] for t in toponyms}
-        admins = self._named_admins(plausible, countries)
         local = {t: sorted((p.population for p in ps if _cc(self, p) in countries and p.feature == "city"), reverse=True) for t, ps in plausible.items()}
+        # Manchester, England (570,000) over Manchester, New Hampshire (110,000) once the story tells of Britain too
+        # the story's own towns of that very name (not Richmond, Virginia, once called Manchester), when it has no
+        # province or county of that name (Virginia is the state, not a South African town)
+        namesakes = {t: [p.population for p in ps if p.feature == "city" and _cc(self, p) in countries and exact_key(p.name) == exact_key(t.name)]
+                     if not any(p.feature != "city" and _cc(self, p) in countries for p in ps) else [] for t, ps in plausible.items()}
+        over_minor = {t: [p for p in candidates[t] if _cc(self, p) in minor and p.feature == "city" and namesakes[t]
+                          and p.population >= MINOR_OVER_HOME * max(namesakes[t]) and self._plausible(p, t, (*countries, _cc(self, p)))]
+                      for t in toponyms}
+        plausible = {t: ps + over_minor[t] for t, ps in plausible.items()}
+        admins = self._named_admins(plausible, countries)
         # "California" in a story told from London: the state, not a Scottish hamlet, when the story's countries have
         # no unit of that name and no town of any size
         hamlets_only = {t for t, ps in plausible.items() if not any(p.feature == "country" or (p.feature in ADMIN_FEATURES and _cc(self, p) in countries) for p in ps)
@@ -375,7 +398,8 @@ class PlacesStage:
                 elif plausible[toponym]:
                     around = _Around.of(toponym, {t: p for t, p in chosen.items() if t is not toponym})
                     chosen[toponym] = max(
-                        plausible[toponym], key=lambda p: self._score(p, toponym, countries, around, admins, local[toponym], toponym in hamlets_only)
+                        plausible[toponym], key=lambda p: self._score(p, toponym, countries, around, admins, local[toponym], toponym in hamlets_only,
+                                                       p in over_minor[toponym])
                     )
         return {t: p for t, p in chosen.items() if not _look_alike_elsewhere(t, p, chosen)}
 
@@ -441,7 +465,8 @@ class PlacesStage:
         # never for "Sanga local government" (an admin unit of the story's country, not Sanya in China)
         return not toponym.admin_word and place.population >= FAMOUS and spelled_alike(toponym.name, place.name)
 
-    def _score(self, place: Place, toponym: Toponym, countries, around: _Around, admins, local_towns: list[int], hamlets_at_home: bool = False) -> tuple:
+    def _score(self, place: Place, toponym: Toponym, countries, around: _Around, admins, local_towns: list[int], hamlets_at_home: bool = False,
+               over_minor: bool = False) -> tuple:
         # "London" in an American story is London, not a Kentucky town a thousand times smaller (unless
         # Kentucky is named); "Tripoli" in a Lebanese story stays in Lebanon
         # the largest namesake in the story's countries other than this place itself: Washington, DC
@@ -455,7 +480,7 @@ class PlacesStage:
         # "Toronto" in an American story is Toronto, not the Ohio town of 5,000
         world_city = place.feature == "city" and place.population >= WORLD_CITY and dwarfs_local
         province_abroad = hamlets_at_home and place.feature == "admin1" and exact_key(place.name) == exact_key(toponym.name)
-        in_country = _cc(self, place) in countries or capital or world_city or province_abroad
+        in_country = _cc(self, place) in countries or capital or world_city or province_abroad or over_minor
         admin_named = toponym.admin_word and place.feature in ("admin1", "admin2")
         # "Rosario town in Cavite Province": the Rosario of that province, not Batangas' one (by name, or
         # by distance when the town's recorded district is out of date: "Kabasalan, Zamboanga Sibugay")
@@ -482,7 +507,7 @@ class PlacesStage:
         # of two look-alikes, the one spelled closer: "Sheikh Zuweid" is Ash Shaykh Zuwayd, not Ash-Shaykh Zayid
         closeness = 1.0 if primary else round(spelling_similarity(toponym.name, place.name) * 20) / 20
         # "Dallas" is the city of a million, not a Pennsylvania borough near two other small namesakes the story seems to cluster at
-        dominant = place.feature == "city" and dwarfs_local
+        dominant = (place.feature == "city" and dwarfs_local) or over_minor
         return (country_named, in_country, around.holds_town_before(place), admin_named, dateline_city, primary, not off_state, in_named_admin, near_named_district,
                 world_city, in_article_admin, capital, dominant, near, closeness, large_unit, math.log1p(place.population))
 
