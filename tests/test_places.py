@@ -660,3 +660,30 @@ def test_places_a_large_town_of_a_country_the_story_tells_of_less_beats_small_ho
             "The British soldier was born in Manchester and had served in Iraq.")
     entities = {"Manbij": "GPE", "Syria": "GPE", "US": "GPE", "Austin": "GPE", "Texas": "GPE", "Manchester": "GPE", "Iraq": "GPE"}
     assert place_of(run(stages, text, entities), "Manchester").country == "United Kingdom"
+
+
+def test_places_two_places_joined_by_a_hyphen_are_two_places(stages):
+    text = "Rebels cut the Damascus-Aleppo highway near Saraqib in Syria on Monday."
+    found = run(stages, text, {"Damascus-Aleppo": "FAC", "Saraqib": "GPE", "Syria": "GPE"})
+    assert {place_of(found, "Damascus").name, place_of(found, "Aleppo").name} == {"Damascus", "Aleppo"}
+
+
+def test_places_a_town_followed_by_its_state_is_that_town_even_abroad(stages):
+    text = ("Alberta wants to tap hot springs for power, and Canadian towns from Edmonton to Calgary and Valemount in "
+            "British Columbia are studying it. In Klamath Falls, Oregon, a brewery already heats its tanks so.")
+    found = run(stages, text, {"Alberta": "GPE", "Edmonton": "GPE", "Calgary": "GPE", "Valemount": "GPE", "British Columbia": "GPE",
+                               "Klamath Falls": "PERSON", "Oregon": "GPE"})
+    assert place_of(found, "Klamath Falls").name == "Klamath Falls"
+
+
+@pytest.mark.parametrize(
+    "text, entities, name, expected",
+    [
+        ("Dutch doctors treated the girl in Amsterdam and Utrecht. Her mother told reporters in Cork city that she was better.",
+         {"Amsterdam": "GPE", "Utrecht": "GPE", "Cork city": "GPE"}, "Cork city", "Cork"),
+        ("The victim lived in Brent, north west London, police said.", {"Brent": "GPE", "north west London": "GPE"},
+         "north west London", "London"),
+    ],
+)
+def test_places_a_city_word_or_a_lower_case_bearing_keeps_the_city(stages, text, entities, name, expected):
+    assert place_of(run(stages, text, entities), name).name == expected

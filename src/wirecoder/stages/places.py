@@ -51,8 +51,10 @@ DISTRICT_KM = 60  # a town this close to the centroid of the district named besi
 DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2})?)?\s*(?:\([^)]{1,40}\)\s*(?:[:–—\-\ufffd]|(?=[A-Z]))|[–—\-\ufffd])")
 CAPITAL_OVER_LOCAL = 50  # a foreign capital beats a local namesake this many times smaller
 CAPITAL_AT_HOME = 10  # the story's own capital beats its country's namesakes this many times smaller
-LEADING_WORD = re.compile(r"^(?:the|The|In|At|On|From|Near|Outside|Inside|Across|Around|Along|Throughout|Elsewhere in|Meanwhile in|Back in|After|Before|Since|Unlike|Like|Beyond|Besides|Including|Except|Even|Only|Then|While|When|Where|Both)\s+")
-COMPASS_PART = re.compile(r"(?:(?:North|South|East|West)(?:-?(?:east|west))?(?:ern)?|Central|Upper|Lower|Greater)\s+(?=[A-Z])")
+LEADING_WORD = re.compile(r"^(?:the|The|In|At|On|From|Near|Outside|Inside|Across|Around|Along|Throughout|Elsewhere in|Meanwhile in|Back in|After|Before|Since|Unlike|Like|Beyond|Besides|Including|Except|Even|Only|Then|While|When|Where|Both|With|Without|For|Against)\s+")
+COMPASS_PART = re.compile(r"(?i:(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?|central|upper|lower|greater)\s+(?=[A-Z])")
+HYPHENATED_NAMES = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)+\b")
+MIN_PART = 4  # a hyphenated name's parts shorter than this are articles or initials ("Al-Bukamal"), not places
 SAINT = re.compile(r"(?:St\.?|Saint|Ste\.?)\s+[A-Z]")
 # "Žilina, Nitra, Prešov and Košice": what joins the names of one list
 LIST_JOINER = re.compile(r"\s*(?:,|/|,?\s+(?:and|or|&))\s*")
@@ -182,7 +184,7 @@ class PlacesStage:
             spans += [(offset + m.start(), offset + m.end(), True) for m in self.capital_phrase.finditer(text)]
         # "TORONTO -", "SAN DIEGO (AP) —": a dateline names a place even when the model calls it an ORG
         spans += [(offset + m.start(1), offset + m.end(1), True) for m in DATELINE_NAME.finditer(text)]
-        for start, end, from_entity in sorted(spans, key=lambda s: (s[0], not s[2], -s[1])):
+        for start, end, from_entity in sorted(self._split_compounds(doc.article.text, spans), key=lambda s: (s[0], not s[2], -s[1])):
             words, institution = self._before_institution(doc.article.text[start:end])
             words = self._without_trailing_non_places(words)
             end = start + len(words)
@@ -384,7 +386,9 @@ class PlacesStage:
         over_minor = {t: [p for p in candidates[t] if _cc(self, p) in minor and p.feature == "city" and namesakes[t]
                           and p.population >= MINOR_OVER_HOME * max(namesakes[t]) and self._plausible(p, t, (*countries, _cc(self, p)))]
                       for t in toponyms}
-        plausible = {t: ps + over_minor[t] for t, ps in plausible.items()}
+        for town, area in zip(toponyms, toponyms[1:]):  # "In Klamath Falls, Oregon" in a Canadian story
+            over_minor[town] += [p for p in self._in_the_area_after(town, area, candidates[town]) if p not in plausible[town]]
+        plausible = {t: ps + [p for p in over_minor[t] if p not in ps] for t, ps in plausible.items()}
         admins = self._named_admins(plausible, countries)
         # "California" in a story told from London: the state, not a Scottish hamlet, when the story's countries have
         # no unit of that name and no town of any size
@@ -403,6 +407,14 @@ class PlacesStage:
                     )
         return {t: p for t, p in chosen.items() if not _look_alike_elsewhere(t, p, chosen)}
 
+    @staticmethod
+    def _in_the_area_after(town: Toponym, area: Toponym, candidates: list[Place]) -> list[Place]:
+        """The towns of that name in the province or country written right after it ("Klamath Falls, Oregon")."""
+        if not (area.after_comma and area.span.start == town.span.end + 2):
+            return []
+        said = exact_key(area.name)
+        return [p for p in candidates if p.feature == "city" and said in (exact_key(p.admin1 or ""), exact_key(p.country))]
+
     def _named_admins(self, plausible, countries) -> dict[tuple[str, str], set[str]]:
         """Provinces and states the article names ("Deir ez-Zor province", "Louisiana"), and by which names."""
         named: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -411,6 +423,20 @@ class PlacesStage:
                 if place.feature == "admin1" and (not countries or _cc(self, place) in countries):
                     named[(place.iso3, place.admin1)].add(exact_key(toponym.name))
         return named
+
+    def _split_compounds(self, text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+        """ "the Damascus-Aleppo highway", "the Amsterdam-London leg": two places, when the gazetteer knows each
+        part and not the whole ("Deir ez-Zor" and "Kafr-Nabl" are known whole)."""
+        split = []
+        for start, end, from_entity in spans:
+            compound = HYPHENATED_NAMES.search(text, start, end)
+            parts = list(re.finditer(r"[^-]+", compound.group())) if compound else []
+            if compound and not self.gazetteer.candidates(compound.group()) and all(
+                    len(p.group()) >= MIN_PART and self.gazetteer.candidates(p.group()) for p in parts):
+                split += [(compound.start() + p.start(), compound.start() + p.end(), from_entity) for p in parts]
+            else:
+                split.append((start, end, from_entity))
+        return split
 
     def _with_site_word(self, text: str, end: int) -> int:
         """ "North State" + " Street": the model may leave a site's last word out of its name."""
@@ -463,7 +489,8 @@ class PlacesStage:
             return self.gazetteer.named(toponym.name, place)
         # a famous city abroad, but under a name like its own: GeoNames also lists Bochum as "Bohong" (pinyin);
         # never for "Sanga local government" (an admin unit of the story's country, not Sanya in China)
-        return not toponym.admin_word and place.population >= FAMOUS and spelled_alike(toponym.name, place.name)
+        return not toponym.admin_word and place.population >= FAMOUS and (
+            spelled_alike(toponym.name, place.name) or exact_key(CITY_WORD.sub("", toponym.name)) == exact_key(place.name))  # "Cork city"
 
     def _score(self, place: Place, toponym: Toponym, countries, around: _Around, admins, local_towns: list[int], hamlets_at_home: bool = False,
                over_minor: bool = False) -> tuple:
