@@ -373,3 +373,10 @@ def test_assemble_days_an_undated_report_names_keep_its_events_apart(pipeline):
             "A drone strike on a market in Bahir Dar killed at least 26 people on Sunday.")
     events = events_of(pipeline, text, published=None)
     assert sorted((e.sub_event_type, e.location) for e in events) == [("Air/drone strike", "Bahir Dar"), ("Armed clash", "Lalibela")]
+
+
+def test_assemble_the_ends_of_the_road_an_event_happened_on_give_way_to_its_village(pipeline):
+    text = ("Twin bomb blasts on Monday rocked a military checkpoint in Maiduwa village in Fika LGA along the "
+            "Potiskum-Gombe road, killing 13 passengers, police in Yobe State said.")
+    events = events_of(pipeline, text)
+    assert [(e.location, e.admin1) for e in events] == [("Maiduwa", "Yobe")]

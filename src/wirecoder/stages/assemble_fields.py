@@ -143,6 +143,7 @@ def _place_rank(mention: PlaceMention, trigger: TriggerMention) -> tuple:
     return (
         mention.place is None and mention.geo_precision >= 3,
         mention.relation == "speaker",  # "a U.N. official in Juba said ... in Cueibet county"
+        mention.relation == "route",  # "in Maiduwa village, Fika LGA, along the Potiskum-Gombe road"
         FEATURE_SPECIFICITY.get(feature, 3),
         # "killed in Kamanyola in the neighboring Congo" over "who fled violence in Burundi": a named village
         # coded at its country says where more than a bare country does
