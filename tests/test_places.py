@@ -687,3 +687,9 @@ def test_places_a_town_followed_by_its_state_is_that_town_even_abroad(stages):
 )
 def test_places_a_city_word_or_a_lower_case_bearing_keeps_the_city(stages, text, entities, name, expected):
     assert place_of(run(stages, text, entities), name).name == expected
+
+
+def test_places_a_name_is_the_town_so_named_in_the_province_the_article_names(stages):
+    text = "Police in Borno State said on Monday that Gwoza remained tense after the raid."
+    found = run(stages, text, {"Borno State": "GPE"})
+    assert (place_of(found, "Gwoza").name, place_of(found, "Gwoza").admin1) == ("Gwoza", "Borno")

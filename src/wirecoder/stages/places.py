@@ -389,6 +389,8 @@ class PlacesStage:
         for town, area in zip(toponyms, toponyms[1:]):  # "In Klamath Falls, Oregon" in a Canadian story
             over_minor[town] += [p for p in self._in_the_area_after(town, area, candidates[town]) if p not in plausible[town]]
         plausible = {t: ps + [p for p in over_minor[t] if p not in ps] for t, ps in plausible.items()}
+        in_areas = self._towns_in_named_areas(toponyms, candidates, plausible)
+        plausible = {t: ps or in_areas.get(t, []) for t, ps in plausible.items()}
         admins = self._named_admins(plausible, countries)
         # "California" in a story told from London: the state, not a Scottish hamlet, when the story's countries have
         # no unit of that name and no town of any size
@@ -414,6 +416,23 @@ class PlacesStage:
             return []
         said = exact_key(area.name)
         return [p for p in candidates if p.feature == "city" and said in (exact_key(p.admin1 or ""), exact_key(p.country))]
+
+    @staticmethod
+    def _towns_in_named_areas(toponyms, candidates, plausible) -> dict[Toponym, list[Place]]:
+        """ "a grant to revitalize Immokalee" in a story that names Collier County: a name written as a name is the
+        town of that very name in a province or district the article names beyond doubt."""
+        areas = {(p.feature, p.iso3, p.admin1 if p.feature == "admin1" else p.admin2)
+                 for ps in plausible.values() if len(ps) == 1 for p in ps if p.feature in ADMIN_FEATURES}
+        found = {}
+        for toponym in toponyms:
+            if not toponym.name_like or toponym.person_word or toponym.in_a_name or toponym.institution or plausible[toponym]:
+                continue
+            towns = [p for p in candidates[toponym] if p.feature == "city" and p.population >= KNOWN_TOWN
+                     and exact_key(p.name) == exact_key(toponym.name)
+                     and (("admin1", p.iso3, p.admin1) in areas or ("admin2", p.iso3, p.admin2) in areas)]
+            if towns:
+                found[toponym] = towns
+        return found
 
     def _named_admins(self, plausible, countries) -> dict[tuple[str, str], set[str]]:
         """Provinces and states the article names ("Deir ez-Zor province", "Louisiana"), and by which names."""
