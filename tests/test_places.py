@@ -693,3 +693,9 @@ def test_places_a_name_is_the_town_so_named_in_the_province_the_article_names(st
     text = "Police in Borno State said on Monday that Gwoza remained tense after the raid."
     found = run(stages, text, {"Borno State": "GPE"})
     assert (place_of(found, "Gwoza").name, place_of(found, "Gwoza").admin1) == ("Gwoza", "Borno")
+
+
+def test_places_a_county_of_the_story_s_country_is_named_wherever_it_stands(stages):
+    text = "British Touring Cars. 7/8 April: Brands Hatch Indy, Kent. 28/29 April: Donington Park, Leicestershire."
+    found = run(stages, text)
+    assert (place_of(found, "Kent").country, place_of(found, "Kent").feature) == ("United Kingdom", "admin2")

@@ -565,7 +565,7 @@ class PlacesStage:
         if exact_key(place.name) != exact_key(toponym.name):
             # "Douma" for Duma: another spelling of a large town, not a name GeoNames lends it in passing
             return place.feature == "city" and place.population >= FAMOUS and spelled_alike(toponym.name, place.name)
-        if place.feature == "admin1":
+        if place.feature in ADMIN_FEATURES:  # "Thruxton, Hampshire" in a British story
             return _cc(self, place) in countries
         return place.feature in ("country", "region") or place.population >= FAMOUS
 
