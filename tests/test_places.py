@@ -210,10 +210,17 @@ def test_places_a_single_letter_is_never_a_place(stages):
     assert [m.span.text for m in found] == ["Kaduna"]
 
 
-def test_places_state_abbreviation_is_the_state(stages):
-    found = run(stages, "Two deputies were shot dead in Rockville, Md., on Tuesday.", {"Rockville": "GPE", "Md.": "GPE"})
-    state = next(m.place for m in found if m.span.text == "Md.")
-    assert (state.name, state.feature) == ("Maryland", "admin1")
+@pytest.mark.parametrize(
+    "text, entities, abbreviation, state",
+    [
+        ("Two deputies were shot dead in Rockville, Md., on Tuesday.", {"Rockville": "GPE", "Md.": "GPE"}, "Md.", "Maryland"),
+        # the state, not the capital that bears its name
+        ("CAMP MURRAY, Wash. - Guard troops were sent to the flooded valley on Friday.", {"Wash.": "GPE"}, "Wash.", "Washington"),
+    ],
+)
+def test_places_state_abbreviation_is_the_state(stages, text, entities, abbreviation, state):
+    place = next(m.place for m in run(stages, text, entities) if m.span.text == abbreviation)
+    assert (place.name, place.feature) == (state, "admin1")
 
 
 def test_places_large_city_the_model_calls_an_org_is_still_a_place(stages):

@@ -69,6 +69,8 @@ class Gazetteer:
         variant = self.variants.get(exact)
         if variant:
             found = self._rows("exact", exact_key(variant[0]), (variant[1],)) or self._rows("loose", loose_key(variant[0]), (variant[1],))
+            if variant[2]:  # "Wash." is the state
+                found = [p for p in found if p.feature == variant[2]] or found
             if found:
                 return _named_towns_first(found, variant[0])
         found = self._rows("exact", exact, ())
@@ -174,5 +176,5 @@ def _default(settings: Settings) -> Gazetteer:
 
 
 @lru_cache(maxsize=4)
-def _variants(extra: tuple[Path, ...]) -> dict[str, tuple[str, str]]:
-    return {exact_key(r["variant"]): (r["name"], r["country"]) for r in read_rows("place_variants", ("variant", "name", "country"), extra)}
+def _variants(extra: tuple[Path, ...]) -> dict[str, tuple[str, str, str]]:
+    return {exact_key(r["variant"]): (r["name"], r["country"], r["feature"]) for r in read_rows("place_variants", ("variant", "name", "country"), extra)}
