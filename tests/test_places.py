@@ -706,3 +706,9 @@ def test_places_a_county_of_the_story_s_country_is_named_wherever_it_stands(stag
     text = "British Touring Cars. 7/8 April: Brands Hatch Indy, Kent. 28/29 April: Donington Park, Leicestershire."
     found = run(stages, text)
     assert (place_of(found, "Kent").country, place_of(found, "Kent").feature) == ("United Kingdom", "admin2")
+
+
+def test_places_two_well_known_places_run_together_without_a_comma_are_two_places(stages):
+    text = "Troops paraded at the headquarters of the operation in Maiduguri Borno State on Monday."
+    found = run(stages, text, {"Maiduguri Borno State": "GPE"})
+    assert (place_of(found, "Maiduguri").feature, place_of(found, "Borno State").feature) == ("city", "admin1")

@@ -454,8 +454,26 @@ class PlacesStage:
                     len(p.group()) >= MIN_PART and self.gazetteer.candidates(p.group()) for p in parts):
                 split += [(compound.start() + p.start(), compound.start() + p.end(), from_entity) for p in parts]
             else:
-                split.append((start, end, from_entity))
+                split += self._split_run(text, start, end, from_entity)
         return split
+
+    def _split_run(self, text: str, start: int, end: int, from_entity: bool) -> list[tuple[int, int, bool]]:
+        """ "in Maiduguri Borno State", "Cyprus, Greece Italy or Spain": two well-known places a missing comma
+        ran together, when the gazetteer knows neither the whole nor anything but the two halves."""
+        words = list(re.finditer(r"\S+", text[start:end]))
+        whole = text[start:end]
+        # "East Mosul" is a part of Mosul, not Cameroon's East Region and Mosul
+        if not 2 <= len(words) <= 5 or COMPASS_PART.match(whole) or self.gazetteer.candidates(self.units.bare(whole)):
+            return [(start, end, from_entity)]
+        for cut in range(1, len(words)):
+            first, second = whole[: words[cut - 1].end()], whole[words[cut].start() :]
+            if self._well_known(first) and self._well_known(self.units.bare(second)):
+                return [(start, start + len(first), from_entity), (start + words[cut].start(), end, from_entity)]
+        return [(start, end, from_entity)]
+
+    def _well_known(self, name: str) -> bool:
+        return name[:1].isupper() and any(
+            p.feature != "city" or p.population >= FAMOUS for p in self.gazetteer.candidates(name) if exact_key(p.name) == exact_key(name))
 
     def _with_site_word(self, text: str, end: int) -> int:
         """ "North State" + " Street": the model may leave a site's last word out of its name."""
