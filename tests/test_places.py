@@ -712,3 +712,14 @@ def test_places_two_well_known_places_run_together_without_a_comma_are_two_place
     text = "Troops paraded at the headquarters of the operation in Maiduguri Borno State on Monday."
     found = run(stages, text, {"Maiduguri Borno State": "GPE"})
     assert (place_of(found, "Maiduguri").feature, place_of(found, "Borno State").feature) == ("city", "admin1")
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        ("OKLAHOMA CITY The Latest on the teachers' strike: thousands rallied again on Monday.", "OKLAHOMA CITY", "Oklahoma City"),
+        ("By JANE DOE, Associated Press WASHINGTON (AP) — China vowed on Friday to fight the tariffs.", "WASHINGTON", "Washington"),
+    ],
+)
+def test_places_a_large_city_in_capitals_before_the_story_is_a_dateline(stages, text, name, expected):
+    assert place_of(run(stages, text), name).name == expected

@@ -184,6 +184,13 @@ class PlacesStage:
             spans += [(offset + m.start(), offset + m.end(), True) for m in self.capital_phrase.finditer(text)]
         # "TORONTO -", "SAN DIEGO (AP) —": a dateline names a place even when the model calls it an ORG
         spans += [(offset + m.start(1), offset + m.end(1), True) for m in DATELINE_NAME.finditer(text)]
+        # "OKLAHOMA CITY The Latest on...", "Associated Press WASHINGTON (AP) -": a large city in capitals
+        datelines = [(offset + m.start(m.lastindex), offset + m.end(m.lastindex), True) for m in LOOSE_DATELINE.finditer(text)
+                     if self._big_place_named(m.group(m.lastindex))]
+        # a run of capitalised words ends where a dateline begins ("Associated Press | WASHINGTON")
+        cut = {a: min([d for d, _, _ in datelines if a < d < b] or [b]) for a, b, flag in spans if not flag}
+        spans = [(a, a + len(doc.article.text[a : cut[a]].rstrip()), flag) if not flag else (a, b, flag) for a, b, flag in spans]
+        spans += datelines
         for start, end, from_entity in sorted(self._split_compounds(doc.article.text, spans), key=lambda s: (s[0], not s[2], -s[1])):
             words, institution = self._before_institution(doc.article.text[start:end])
             words = self._without_trailing_non_places(words)
@@ -718,6 +725,8 @@ class PlacesStage:
 
 
 DATELINE_NAME = re.compile(r"(?:^|\n)([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})(?=%s)" % DATELINE_AFTER.pattern)
+LOOSE_DATELINE = re.compile(r"(?:(?:^|\n)([A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+){0,2})(?=\s+[A-Z][a-z])"
+                            r"|(?<=[a-z] )([A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+){0,2})(?=\s+\([^)]{1,40}\)\s*[:–—\-]?\s*[A-Z]))")
 
 
 def _one_place_per_name(toponyms: list[Toponym], chosen: dict[Toponym, Place]) -> dict[Toponym, Place]:
