@@ -723,3 +723,8 @@ def test_places_two_well_known_places_run_together_without_a_comma_are_two_place
 )
 def test_places_a_large_city_in_capitals_before_the_story_is_a_dateline(stages, text, name, expected):
     assert place_of(run(stages, text), name).name == expected
+
+
+def test_places_a_place_before_based_is_the_place(stages):
+    found = run(stages, "The Kabul-based group said its convoy was hit near Ghazni on Sunday.", {"Ghazni": "GPE"})
+    assert place_of(found, "Kabul").name == "Kabul"

@@ -55,6 +55,7 @@ LEADING_WORD = re.compile(r"^(?:the|The|In|At|On|From|Near|Outside|Inside|Across
 COMPASS_PART = re.compile(r"(?i:(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?|central|upper|lower|greater)\s+(?=[A-Z])")
 HYPHENATED_NAMES = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)+\b")
 MIN_PART = 4  # a hyphenated name's parts shorter than this are articles or initials ("Al-Bukamal"), not places
+BASED_IN = re.compile(r"-(?:based|born|bred|headquartered)$")
 SAINT = re.compile(r"(?:St\.?|Saint|Ste\.?)\s+[A-Z]")
 # "Žilina, Nitra, Prešov and Košice": what joins the names of one list
 LIST_JOINER = re.compile(r"\s*(?:,|/|,?\s+(?:and|or|&))\s*")
@@ -193,7 +194,7 @@ class PlacesStage:
         spans += datelines
         for start, end, from_entity in sorted(self._split_compounds(doc.article.text, spans), key=lambda s: (s[0], not s[2], -s[1])):
             words, institution = self._before_institution(doc.article.text[start:end])
-            words = self._without_trailing_non_places(words)
+            words = BASED_IN.sub("", self._without_trailing_non_places(words))  # "the Kent-based team"
             end = start + len(words)
             start, words = _strip_the(start, words)
             if not self.gazetteer.candidates(words):  # "Hajin town", not "Cape Town"
@@ -671,7 +672,8 @@ class PlacesStage:
         if before:
             return towns[max(before, key=lambda t: t.span.end)]
         counts = Counter(p.geonameid for p in towns.values())
-        return max(towns.values(), key=lambda p: counts[p.geonameid], default=None)
+        # a town called like a site ("Washington Square", Pennsylvania) is the article's main town last
+        return max(towns.values(), key=lambda p: (not self.site_words.search(p.name), counts[p.geonameid]), default=None)
 
     def _town_in_name(self, words: list[str]) -> list[Place]:
         for size in range(len(words), 0, -1):
