@@ -380,3 +380,8 @@ def test_assemble_the_ends_of_the_road_an_event_happened_on_give_way_to_its_vill
             "Potiskum-Gombe road, killing 13 passengers, police in Yobe State said.")
     events = events_of(pipeline, text)
     assert [(e.location, e.admin1) for e in events] == [("Maiduwa", "Yobe")]
+
+
+def test_assemble_where_someone_was_born_is_not_where_he_was_killed(pipeline):
+    events = events_of(pipeline, "A Mosul-born commander of the group was killed in an air strike in Anbar province on Sunday.")
+    assert [(e.location, e.admin1) for e in events] == [("Anbar", "Anbar")]
