@@ -728,3 +728,8 @@ def test_places_a_large_city_in_capitals_before_the_story_is_a_dateline(stages, 
 def test_places_a_place_before_based_is_the_place(stages):
     found = run(stages, "The Kabul-based group said its convoy was hit near Ghazni on Sunday.", {"Ghazni": "GPE"})
     assert place_of(found, "Kabul").name == "Kabul"
+
+
+def test_places_congo_alone_is_the_democratic_republic_as_news_style_has_it(stages):
+    found = run(stages, "Militiamen killed 20 villagers in eastern Congo on Sunday.", {"Congo": "GPE"})
+    assert place_of(found, "Congo").name == "Democratic Republic of the Congo"
