@@ -730,6 +730,11 @@ def test_places_a_place_before_based_is_the_place(stages):
     assert place_of(found, "Kabul").name == "Kabul"
 
 
+def test_places_who_controls_a_place_is_no_place(stages):
+    found = run(stages, "Troops fired on protesters in the Indian-controlled part of Kashmir on Sunday.", {"Kashmir": "GPE"})
+    assert [m.span.text for m in found if m.place] == ["Kashmir"]
+
+
 def test_places_congo_alone_is_the_democratic_republic_as_news_style_has_it(stages):
     found = run(stages, "Militiamen killed 20 villagers in eastern Congo on Sunday.", {"Congo": "GPE"})
     assert place_of(found, "Congo").name == "Democratic Republic of the Congo"

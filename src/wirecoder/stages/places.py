@@ -55,7 +55,7 @@ LEADING_WORD = re.compile(r"^(?:the|The|In|At|On|From|Near|Outside|Inside|Across
 COMPASS_PART = re.compile(r"(?i:(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?|central|upper|lower|greater)\s+(?=[A-Z])")
 HYPHENATED_NAMES = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)+\b")
 MIN_PART = 4  # a hyphenated name's parts shorter than this are articles or initials ("Al-Bukamal"), not places
-BASED_IN = re.compile(r"-(?:based|born|bred|headquartered)$")
+BASED_IN = re.compile(r"-(?:based|born|bred|headquartered|controlled|held|administered|occupied)$")
 SAINT = re.compile(r"(?:St\.?|Saint|Ste\.?)\s+[A-Z]")
 # "Žilina, Nitra, Prešov and Košice": what joins the names of one list
 LIST_JOINER = re.compile(r"\s*(?:,|/|,?\s+(?:and|or|&))\s*")
