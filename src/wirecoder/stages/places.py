@@ -197,7 +197,7 @@ class PlacesStage:
             words = BASED_IN.sub("", self._without_trailing_non_places(words))  # "the Kent-based team"
             end = start + len(words)
             start, words = _strip_the(start, words)
-            if not self.gazetteer.candidates(words):  # "Hajin town", not "Cape Town"
+            if VILLAGE_SUFFIX.search(words) and not self.gazetteer.candidates(words):  # "Hajin town", not "Cape Town"
                 words = VILLAGE_SUFFIX.sub("", words)
             end = start + len(words)
             words, end = self._with_city_word(doc.article.text, start, end, words)
