@@ -738,3 +738,8 @@ def test_places_who_controls_a_place_is_no_place(stages):
 def test_places_congo_alone_is_the_democratic_republic_as_news_style_has_it(stages):
     found = run(stages, "Militiamen killed 20 villagers in eastern Congo on Sunday.", {"Congo": "GPE"})
     assert place_of(found, "Congo").name == "Democratic Republic of the Congo"
+
+
+def test_places_the_rest_of_a_place_s_name_the_model_left_out_belongs_to_it(stages):
+    found = run(stages, "Tickets are sold in 44 states and the US Virgin Islands.", {"US": "GPE"})
+    assert place_of(found, "US Virgin Islands").name == "U.S. Virgin Islands"

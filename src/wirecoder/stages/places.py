@@ -178,7 +178,8 @@ class PlacesStage:
         bodies = [(e.span.start, e.span.end) for e in sentence.entities if e.label == "ORG"]
         names = names or doc_names(doc)
         found: list[Toponym] = []
-        spans = [(e.span.start, self._with_site_word(doc.article.text, e.span.end), True) for e in sentence.entities if e.label in ENTITY_LABELS]
+        spans = [(e.span.start, self._with_rest_of_name(doc.article.text, e.span.start, e.span.end), True)
+                 for e in sentence.entities if e.label in ENTITY_LABELS]
         entity_starts = {start for start, _, _ in spans}
         spans += [(_after_first_word(offset, m, entity_starts), offset + m.end(), False) for m in NAME_SEQUENCE.finditer(text)]
         if self.capital_phrase and "capital" in text:  # "the Afghan capital" is Kabul
@@ -483,10 +484,19 @@ class PlacesStage:
         return name[:1].isupper() and any(
             p.feature != "city" or p.population >= FAMOUS for p in self.gazetteer.candidates(name) if exact_key(p.name) == exact_key(name))
 
-    def _with_site_word(self, text: str, end: int) -> int:
-        """ "North State" + " Street": the model may leave a site's last word out of its name."""
+    def _with_rest_of_name(self, text: str, start: int, end: int) -> int:
+        """ "North State" + " Street": the model may leave a site's last word out of its name, or the rest of a
+        place's name ("U.S." + " Virgin Islands")."""
         word = re.match(r"\s([A-Z][a-z]+)\b", text[end : end + 20])
-        return end + word.end() if word and self.site_words.search(word.group(1)) else end
+        if word and self.site_words.search(word.group(1)):
+            return end + word.end()
+        rest = re.match(r"(?: [A-Z][a-z]+){1,3}\b", text[end : end + 40])
+        words = rest.group().split(" ")[1:] if rest else []
+        for size in range(len(words), 0, -1):
+            longer = end + len(" " + " ".join(words[:size]))
+            if self.gazetteer.candidates(text[start:longer]):
+                return longer
+        return end
 
     def _owner_of_a_site(self, words: str, following: str) -> bool:
         """ "St. Peter's Basilica", "Caesar's Palace", "St Patrick's" (a church): the saint or person a site is
