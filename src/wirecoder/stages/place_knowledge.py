@@ -94,7 +94,7 @@ class NotPlaces:
         parts = words.split()
         if not parts:
             return True
-        following = " ".join(after.split()[:2]).lower()
+        following = " ".join(after.split()[:2]).lower().rstrip(".,;:!?\"”)")  # "Riva's office."
         previous = before.rstrip(" ,").split()[-1:]
         return (words.lower() in self.words or parts[0].rstrip(".").lower() in self.prefixes
                 or (len(parts) > 1 and parts[-1].lower() in self.suffixes)

@@ -109,7 +109,7 @@ class _Around:
     @classmethod
     def of(cls, toponym: Toponym, chosen: dict[Toponym, Place]) -> _Around:
         beside = [p for t, p in chosen.items() if t.sentence == toponym.sentence and p.feature in ADMIN_FEATURES]
-        before = [p for t, p in chosen.items() if toponym.after_comma and t.span.end == toponym.span.start - 2 and p.feature == "city"]
+        before = [p for t, p in chosen.items() if toponym.after_comma and 2 <= toponym.span.start - t.span.end <= 3 and p.feature == "city"]
         return cls(
             frozenset((p.feature, p.admin1 if p.feature == "admin1" else p.admin2) for p in beside),
             tuple(p for p in beside if p.feature == "admin2"),
@@ -204,7 +204,8 @@ class PlacesStage:
             words, end = self._with_city_word(doc.article.text, start, end, words)
             known_variant = exact_key(words) in self.gazetteer.variants  # "U.S." in "U.S. officials" (an actor too)
             following, preceding = doc.article.text[end : end + 30], doc.article.text[max(0, start - 30) : start]
-            if len(words) < 2 or self._adjective(words) or self.not_places.exclude(words, following, preceding):  # not "A" of "A man"
+            # not "A" of "A man"; nor "NY1" or "Super Bowl 52", whose digits the name keys would drop
+            if len(words) < 2 or re.search(r"\d", words) or self._adjective(words) or self.not_places.exclude(words, following, preceding):
                 continue
             if self._names_a_road(words, following) or self._owner_of_a_site(words, following):
                 continue
@@ -231,11 +232,12 @@ class PlacesStage:
             in_a_name = any((a, b) != (start, end) and (a <= start and end <= b or start <= a and b <= end) for a, b in people) or any(
                 a <= start and end <= b and (a, b) != (start, end) for a, b in bodies)
             headed_to = bool(HEADED_TO.search(doc.article.text, max(0, start - 10), start))
-            after_comma = doc.article.text[max(0, start - 2) : start] == ", "
+            after_comma = doc.article.text[max(0, start - 3) : start].endswith((", ", " , "))  # tokenised text too
             found.append(replace(toponym, place_context=context or city_said, name_like=name_like, person_word=person,
                                  city_said=city_said, in_a_name=in_a_name, headed_to=headed_to, after_comma=after_comma,
                                  institution=institution, unit_countries=toponym.unit_countries or self._countries_said_before(doc.article.text[max(0, start - 45) : start])))
-        return _with_list_context(doc.article.text, found)
+        known = [bool(self.gazetteer.candidates(t.name)) and not self.site_words.search(t.name) for t in found]  # not "Church"
+        return _with_list_context(doc.article.text, found, known)
 
     def _countries_said_before(self, before: str) -> frozenset[str]:
         said = COUNTRY_TOWN_OF.search(before)
@@ -421,7 +423,7 @@ class PlacesStage:
     @staticmethod
     def _in_the_area_after(town: Toponym, area: Toponym, candidates: list[Place]) -> list[Place]:
         """The towns of that name in the province or country written right after it ("Klamath Falls, Oregon")."""
-        if not (area.after_comma and area.span.start == town.span.end + 2):
+        if not (area.after_comma and 2 <= area.span.start - town.span.end <= 3):
             return []
         said = exact_key(area.name)
         return [p for p in candidates if p.feature == "city" and said in (exact_key(p.admin1 or ""), exact_key(p.country))]
@@ -601,8 +603,10 @@ class PlacesStage:
         if exact_key(place.name) != exact_key(toponym.name):
             # "Douma" for Duma: another spelling of a large town, not a name GeoNames lends it in passing
             return place.feature == "city" and place.population >= FAMOUS and spelled_alike(toponym.name, place.name)
-        if place.feature in ADMIN_FEATURES:  # "Thruxton, Hampshire" in a British story
+        if place.feature == "admin1":
             return _cc(self, place) in countries
+        if place.feature == "admin2":  # "Thruxton, Hampshire" in a British story (not INS Mysore, a ship)
+            return _cc(self, place) in countries and (toponym.after_comma or toponym.headed_to)
         return place.feature in ("country", "region") or place.population >= FAMOUS
 
     def _home_town(self, place: Place, toponym: Toponym, countries) -> bool:
@@ -746,8 +750,12 @@ def _one_place_per_name(toponyms: list[Toponym], chosen: dict[Toponym, Place]) -
     under their control" after "villages in eastern Ghouta"), unless it is a word of a person's name there."""
     by_name: dict[str, Place] = {}
     for toponym in toponyms:
-        if toponym in chosen:
-            by_name.setdefault(exact_key(toponym.span.text), chosen[toponym])
+        place = chosen.get(toponym)
+        # not a hamlet found under some other name of it ("the Bloods street gang": Scio, New York, once "Bloods")
+        # nor a village a single weak clue chose ("the office of Riva": Riva, Maryland, of 4,000)
+        if place is not None and (place.feature != "city" or place.population >= FAMOUS
+                                  or (exact_key(place.name) == exact_key(toponym.name) and place.population >= LOOK_ALIKE_TOWN)):
+            by_name.setdefault(exact_key(toponym.span.text), place)
     more = {t: by_name[exact_key(t.span.text)] for t in toponyms if t not in chosen and exact_key(t.span.text) in by_name
             and not (t.person_word or t.in_a_name or t.institution)}
     return {**chosen, **more}
@@ -779,10 +787,11 @@ def _acronym(words: str) -> bool:
     return 2 <= len(letters) <= 5 and sum(c.isupper() for c in letters) >= 2 and letters.isalpha()
 
 
-def _with_list_context(text: str, toponyms: list[Toponym]) -> list[Toponym]:
+def _with_list_context(text: str, toponyms: list[Toponym], known: list[bool]) -> list[Toponym]:
     """A name listed with places is a place too: "stores in Zilina, Nitra, Presov and Kosice", "between
-    Coggeshall and Marks Tey" (the text says so of the list's first or last name only)."""
-    said = [t.place_context or t.from_entity for t in toponyms]
+    Coggeshall and Marks Tey" (the text says so of the list's first or last name only). Only a name the
+    gazetteer knows vouches for the others: "at Church and Snyder" are streets, not Snyder, Texas."""
+    said = [(t.place_context or t.from_entity) and k for t, k in zip(toponyms, known)]
     listed = [i > 0 and bool(LIST_JOINER.fullmatch(text, toponyms[i - 1].span.end, t.span.start)) for i, t in enumerate(toponyms)]
     for i in range(1, len(toponyms)):  # forwards, then backwards along each list
         said[i] = said[i] or (listed[i] and said[i - 1])
