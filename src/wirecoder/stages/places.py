@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..gazetteer import MIN_LOOSE_KEY, Gazetteer, spelled_alike, spelling_similarity
@@ -148,12 +149,14 @@ class PlacesStage:
         names = doc_names(doc)
         toponyms = [t for i, s in enumerate(doc.sentences) for t in self.toponyms(doc, s, i, names)]
         candidates = {t: self._candidates(t) for t in toponyms}
-        countries = self.article_countries(doc, candidates)
+        votes = self._country_votes(doc, candidates)
+        countries = self.article_countries(doc, candidates, votes)
         if not countries:  # "a market in the town of Mahmoudiya": no country named, one town spelled so
             for toponym in toponyms:
                 if not candidates[toponym] and (toponym.place_context or toponym.from_entity):
                     candidates[toponym] = self._only_look_alike_town(toponym)
-            countries = self.article_countries(doc, candidates)
+            votes = self._country_votes(doc, candidates)
+            countries = self.article_countries(doc, candidates, votes)
         for toponym in toponyms:
             # "al-Baghdadi" in an Iraqi story: Iraq's al-Baghdadi, not Baghdadeh in Iran
             said_to_be_a_place = (toponym.from_entity or toponym.place_context) and not toponym.institution
@@ -163,7 +166,7 @@ class PlacesStage:
             if countries and said_to_be_a_place and (not at_home or only_districts):
                 towns = self.gazetteer.look_alikes(toponym.name, countries)
                 candidates[toponym] = candidates[toponym] + [p for p in towns if not only_districts or p.feature == "city"]
-        minor = self.minor_countries(doc, candidates, countries)
+        minor = self.minor_countries(votes, countries)
         chosen = _one_place_per_name(toponyms, self.disambiguate(toponyms, candidates, countries, minor))
         mentions = [self._mention(doc, t, chosen.get(t), chosen) for t in toponyms]
         return replace(doc, places=tuple(m for m in mentions if m is not None), country=self._country_of_people(doc, countries))
@@ -193,7 +196,7 @@ class PlacesStage:
         cut = {a: min([d for d, _, _ in datelines if a < d < b] or [b]) for a, b, flag in spans if not flag}
         spans = [(a, a + len(doc.article.text[a : cut[a]].rstrip()), flag) if not flag else (a, b, flag) for a, b, flag in spans]
         spans += datelines
-        for start, end, from_entity in sorted(self._split_compounds(doc.article.text, spans), key=lambda s: (s[0], not s[2], -s[1])):
+        for start, end, from_entity in sorted(self._split_compounds(doc.article.text, spans, entity_starts), key=lambda s: (s[0], not s[2], -s[1])):
             words, institution = self._before_institution(doc.article.text[start:end])
             words = BASED_IN.sub("", self._without_trailing_non_places(words))  # "the Kent-based team"
             end = start + len(words)
@@ -236,8 +239,7 @@ class PlacesStage:
             found.append(replace(toponym, place_context=context or city_said, name_like=name_like, person_word=person,
                                  city_said=city_said, in_a_name=in_a_name, headed_to=headed_to, after_comma=after_comma,
                                  institution=institution, unit_countries=toponym.unit_countries or self._countries_said_before(doc.article.text[max(0, start - 45) : start])))
-        known = [bool(self.gazetteer.candidates(t.name)) and not self.site_words.search(t.name) for t in found]  # not "Church"
-        return _with_list_context(doc.article.text, found, known)
+        return _with_list_context(doc.article.text, found, self._vouches_for_a_list)
 
     def _countries_said_before(self, before: str) -> frozenset[str]:
         said = COUNTRY_TOWN_OF.search(before)
@@ -327,18 +329,18 @@ class PlacesStage:
 
     # --- countries and disambiguation -----------------------------------------------------------
 
-    def article_countries(self, doc: AnalyzedArticle, candidates: dict[Toponym, list[Place]]) -> tuple[str, ...]:
-        votes = self._country_votes(doc, candidates)
+    def article_countries(self, doc: AnalyzedArticle, candidates: dict[Toponym, list[Place]], votes: Counter | None = None) -> tuple[str, ...]:
+        votes = self._country_votes(doc, candidates) if votes is None else votes
         if not votes:
             return ()
         top = votes.most_common(1)[0][1]
         # a country only half-named ("Okha": a town in India or in Russia) does not join a story told elsewhere
         return tuple(cc for cc, n in votes.items() if n * 2 > top and (n >= 1 or top < 1) and cc)
 
-    def minor_countries(self, doc: AnalyzedArticle, candidates: dict[Toponym, list[Place]], countries: tuple[str, ...]) -> tuple[str, ...]:
+    @staticmethod
+    def minor_countries(votes: Counter, countries: tuple[str, ...]) -> tuple[str, ...]:
         """Countries the story also tells of, less than of its own: the British soldier killed beside American
         ones in Manbij was born in Manchester, England."""
-        votes = self._country_votes(doc, candidates)
         return tuple(cc for cc, n in votes.items() if cc and cc not in countries and n >= MINOR_VOTES)
 
     def _country_votes(self, doc: AnalyzedArticle, candidates: dict[Toponym, list[Place]]) -> Counter:
@@ -454,11 +456,19 @@ class PlacesStage:
                     named[(place.iso3, place.admin1)].add(exact_key(toponym.name))
         return named
 
-    def _split_compounds(self, text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    def _vouches_for_a_list(self, toponym: Toponym) -> bool:
+        """Said to be a place, and known as one (not "at Church and Snyder": streets)."""
+        return (toponym.place_context or toponym.from_entity) and bool(self.gazetteer.candidates(toponym.name)) and not self.site_words.search(toponym.name)
+
+    def _split_compounds(self, text: str, spans: list[tuple[int, int, bool]], places_at: set[int]) -> list[tuple[int, int, bool]]:
         """ "the Damascus-Aleppo highway", "the Amsterdam-London leg": two places, when the gazetteer knows each
-        part and not the whole ("Deir ez-Zor" and "Kafr-Nabl" are known whole)."""
+        part and not the whole ("Deir ez-Zor" and "Kafr-Nabl" are known whole). ``places_at``: where the
+        model's place names start; only a run that is or holds one is split on its spaces."""
         split = []
         for start, end, from_entity in spans:
+            if "-" not in text[start:end] and not (from_entity or any(start < at < end for at in places_at)):
+                split.append((start, end, from_entity))
+                continue
             compound = HYPHENATED_NAMES.search(text, start, end)
             parts = list(re.finditer(r"[^-]+", compound.group())) if compound else []
             if compound and not self.gazetteer.candidates(compound.group()) and all(
@@ -787,12 +797,13 @@ def _acronym(words: str) -> bool:
     return 2 <= len(letters) <= 5 and sum(c.isupper() for c in letters) >= 2 and letters.isalpha()
 
 
-def _with_list_context(text: str, toponyms: list[Toponym], known: list[bool]) -> list[Toponym]:
+def _with_list_context(text: str, toponyms: list[Toponym], vouches: Callable[[Toponym], bool]) -> list[Toponym]:
     """A name listed with places is a place too: "stores in Zilina, Nitra, Presov and Kosice", "between
     Coggeshall and Marks Tey" (the text says so of the list's first or last name only). Only a name the
     gazetteer knows vouches for the others: "at Church and Snyder" are streets, not Snyder, Texas."""
-    said = [(t.place_context or t.from_entity) and k for t, k in zip(toponyms, known)]
     listed = [i > 0 and bool(LIST_JOINER.fullmatch(text, toponyms[i - 1].span.end, t.span.start)) for i, t in enumerate(toponyms)]
+    in_a_list = [listed[i] or (i + 1 < len(toponyms) and listed[i + 1]) for i in range(len(toponyms))]
+    said = [bool(in_list) and vouches(t) for t, in_list in zip(toponyms, in_a_list)]
     for i in range(1, len(toponyms)):  # forwards, then backwards along each list
         said[i] = said[i] or (listed[i] and said[i - 1])
     for i in range(len(toponyms) - 2, -1, -1):
