@@ -98,7 +98,7 @@ class NotPlaces:
         previous = before.rstrip(" ,").split()[-1:]
         return (words.lower() in self.words or parts[0].rstrip(".").lower() in self.prefixes
                 or (len(parts) > 1 and parts[-1].lower() in self.suffixes)
-                or any(following == w or following.startswith(w + " ") for w in self.next_words)
+                or following in self.next_words or following.split(" ")[0] in self.next_words
                 or bool(previous) and previous[0].lower() in self.previous_words)
 
 

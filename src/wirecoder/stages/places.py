@@ -99,6 +99,16 @@ class Toponym:
 
 
 @dataclass(frozen=True)
+class _Rivals:
+    """What a toponym's candidates tell about each other, as each is scored."""
+
+    local_towns: list[int]  # populations of its towns in the story's countries, largest first
+    hamlets_at_home: bool  # the story's countries have no unit and no town of any size so named
+    vouched: tuple[Place, ...]  # towns abroad the text vouches for ("Klamath Falls, Oregon"; Manchester, England)
+    states_so_named: frozenset  # (iso3, admin1) of the provinces the article names by this name
+
+
+@dataclass(frozen=True)
 class _Around:
     """What the other toponyms were resolved to, as one toponym's candidates are scored against it."""
 
@@ -409,6 +419,12 @@ class PlacesStage:
         # no unit of that name and no town of any size
         hamlets_only = {t for t, ps in plausible.items() if not any(p.feature == "country" or (p.feature in ADMIN_FEATURES and _cc(self, p) in countries) for p in ps)
                         and (not local[t] or local[t][0] < LOOK_ALIKE_TOWN)}
+        states_named: dict[str, set] = defaultdict(set)
+        for key, names in admins.items():
+            for name in names:
+                states_named[name].add(key)
+        rivals = {t: _Rivals(local[t], t in hamlets_only, tuple(over_minor[t]), frozenset(states_named.get(exact_key(t.name), ())))
+                  for t in toponyms}
         chosen: dict[Toponym, Place] = {}
         for _ in range(2):
             for toponym in toponyms:
@@ -416,10 +432,7 @@ class PlacesStage:
                     chosen[toponym] = plausible[toponym][0]
                 elif plausible[toponym]:
                     around = _Around.of(toponym, {t: p for t, p in chosen.items() if t is not toponym})
-                    chosen[toponym] = max(
-                        plausible[toponym], key=lambda p: self._score(p, toponym, countries, around, admins, local[toponym], toponym in hamlets_only,
-                                                       p in over_minor[toponym])
-                    )
+                    chosen[toponym] = max(plausible[toponym], key=lambda p: self._score(p, toponym, countries, around, admins, rivals[toponym]))
         return {t: p for t, p in chosen.items() if not _look_alike_elsewhere(t, p, chosen)}
 
     @staticmethod
@@ -559,13 +572,12 @@ class PlacesStage:
         return not toponym.admin_word and place.population >= FAMOUS and (
             spelled_alike(toponym.name, place.name) or exact_key(CITY_WORD.sub("", toponym.name)) == exact_key(place.name))  # "Cork city"
 
-    def _score(self, place: Place, toponym: Toponym, countries, around: _Around, admins, local_towns: list[int], hamlets_at_home: bool = False,
-               over_minor: bool = False) -> tuple:
+    def _score(self, place: Place, toponym: Toponym, countries, around: _Around, admins, rivals: _Rivals) -> tuple:
         # "London" in an American story is London, not a Kentucky town a thousand times smaller (unless
         # Kentucky is named); "Tripoli" in a Lebanese story stays in Lebanon
         # the largest namesake in the story's countries other than this place itself: Washington, DC
         # dwarfs the twenty small American Washingtons, whatever country the story is about
-        others = list(local_towns)
+        others = list(rivals.local_towns)
         if place.feature == "city" and place.population in others:
             others.remove(place.population)
         dwarfs_local = place.population >= max(FAMOUS, CAPITAL_OVER_LOCAL * (others[0] if others else 0))
@@ -573,8 +585,9 @@ class PlacesStage:
         capital = self._is_capital(place) and (dwarfs_local or (at_home and place.population >= CAPITAL_AT_HOME * (others[0] if others else 0)))
         # "Toronto" in an American story is Toronto, not the Ohio town of 5,000
         world_city = place.feature == "city" and place.population >= WORLD_CITY and dwarfs_local
-        province_abroad = hamlets_at_home and place.feature == "admin1" and exact_key(place.name) == exact_key(toponym.name)
-        in_country = _cc(self, place) in countries or capital or world_city or province_abroad or over_minor
+        province_abroad = rivals.hamlets_at_home and place.feature == "admin1" and exact_key(place.name) == exact_key(toponym.name)
+        vouched = place in rivals.vouched  # "Klamath Falls, Oregon"; Manchester, England, in a story of American soldiers
+        in_country = _cc(self, place) in countries or capital or world_city or province_abroad or vouched
         admin_named = toponym.admin_word and place.feature in ("admin1", "admin2")
         # "Rosario town in Cavite Province": the Rosario of that province, not Batangas' one (by name, or
         # by distance when the town's recorded district is out of date: "Kabasalan, Zamboanga Sibugay")
@@ -593,15 +606,14 @@ class PlacesStage:
         if place.feature == "city" and dwarfs_local and exact_key(place.admin1 or "") == exact_key(toponym.name) and CITY_WORD.search(place.name):
             primary = 2
         # "a man in Florida" is the state, not a village called Florida in New York state
-        states_so_named = {key for key, names in admins.items() if exact_key(toponym.name) in names}
-        off_state = bool(states_so_named) and place.feature == "city" and place.population < FAMOUS and (place.iso3, place.admin1) not in states_so_named
+        off_state = bool(rivals.states_so_named) and place.feature == "city" and place.population < FAMOUS and (place.iso3, place.admin1) not in rivals.states_so_named
         # "Niger State" is the Nigerian state, not the country
         country_named = place.feature in ("country", "region") and not toponym.admin_word
         dateline_city = place.feature == "city" and toponym.span.text.isupper() and toponym.from_entity
         # of two look-alikes, the one spelled closer: "Sheikh Zuweid" is Ash Shaykh Zuwayd, not Ash-Shaykh Zayid
         closeness = 1.0 if primary else round(spelling_similarity(toponym.name, place.name) * 20) / 20
         # "Dallas" is the city of a million, not a Pennsylvania borough near two other small namesakes the story seems to cluster at
-        dominant = (place.feature == "city" and dwarfs_local) or over_minor
+        dominant = (place.feature == "city" and dwarfs_local) or vouched
         return (country_named, in_country, around.holds_town_before(place), admin_named, dateline_city, primary, not off_state, in_named_admin, near_named_district,
                 world_city, in_article_admin, capital, dominant, near, closeness, large_unit, math.log1p(place.population))
 
