@@ -401,17 +401,8 @@ class PlacesStage:
         A town of some size in a country the story tells of less (``minor``) is a candidate too."""
         plausible = {t: [p for p in candidates[t] if self._plausible(p, t, countries)] for t in toponyms}
         local = {t: sorted((p.population for p in ps if _cc(self, p) in countries and p.feature == "city"), reverse=True) for t, ps in plausible.items()}
-        # Manchester, England (570,000) over Manchester, New Hampshire (110,000) once the story tells of Britain too
-        # the story's own towns of that very name (not Richmond, Virginia, once called Manchester), when it has no
-        # province or county of that name (Virginia is the state, not a South African town)
-        namesakes = {t: [p.population for p in ps if p.feature == "city" and _cc(self, p) in countries and exact_key(p.name) == exact_key(t.name)]
-                     if not any(p.feature != "city" and _cc(self, p) in countries for p in ps) else [] for t, ps in plausible.items()}
-        over_minor = {t: [p for p in candidates[t] if _cc(self, p) in minor and p.feature == "city" and namesakes[t]
-                          and p.population >= MINOR_OVER_HOME * max(namesakes[t]) and self._plausible(p, t, (*countries, _cc(self, p)))]
-                      for t in toponyms}
-        for town, area in zip(toponyms, toponyms[1:]):  # "In Klamath Falls, Oregon" in a Canadian story
-            over_minor[town] += [p for p in self._in_the_area_after(town, area, candidates[town]) if p not in plausible[town]]
-        plausible = {t: ps + [p for p in over_minor[t] if p not in ps] for t, ps in plausible.items()}
+        vouched = self._vouched_abroad(toponyms, candidates, plausible, countries, minor)
+        plausible = {t: ps + [p for p in vouched[t] if p not in ps] for t, ps in plausible.items()}
         in_areas = self._towns_in_named_areas(toponyms, candidates, plausible)
         plausible = {t: ps or in_areas.get(t, []) for t, ps in plausible.items()}
         admins = self._named_admins(plausible, countries)
@@ -423,7 +414,7 @@ class PlacesStage:
         for key, names in admins.items():
             for name in names:
                 states_named[name].add(key)
-        rivals = {t: _Rivals(local[t], t in hamlets_only, tuple(over_minor[t]), frozenset(states_named.get(exact_key(t.name), ())))
+        rivals = {t: _Rivals(local[t], t in hamlets_only, tuple(vouched[t]), frozenset(states_named.get(exact_key(t.name), ())))
                   for t in toponyms}
         chosen: dict[Toponym, Place] = {}
         for _ in range(2):
@@ -434,6 +425,21 @@ class PlacesStage:
                     around = _Around.of(toponym, {t: p for t, p in chosen.items() if t is not toponym})
                     chosen[toponym] = max(plausible[toponym], key=lambda p: self._score(p, toponym, countries, around, admins, rivals[toponym]))
         return {t: p for t, p in chosen.items() if not _look_alike_elsewhere(t, p, chosen)}
+
+    def _vouched_abroad(self, toponyms, candidates, plausible, countries, minor) -> dict[Toponym, list[Place]]:
+        """Towns outside the story's countries the text vouches for: Manchester, England (570,000) over
+        Manchester, New Hampshire (110,000) once the story tells of Britain too; "Klamath Falls, Oregon" in a
+        Canadian story."""
+        # the story's own towns of that very name (not Richmond, Virginia, once called Manchester), when it has no
+        # province or county of that name (Virginia is the state, not a South African town)
+        namesakes = {t: [p.population for p in ps if p.feature == "city" and _cc(self, p) in countries and exact_key(p.name) == exact_key(t.name)]
+                     if not any(p.feature != "city" and _cc(self, p) in countries for p in ps) else [] for t, ps in plausible.items()}
+        vouched = {t: [p for p in candidates[t] if _cc(self, p) in minor and p.feature == "city" and namesakes[t]
+                       and p.population >= MINOR_OVER_HOME * max(namesakes[t]) and self._plausible(p, t, (*countries, _cc(self, p)))]
+                   for t in toponyms}
+        for town, area in zip(toponyms, toponyms[1:]):  # "In Klamath Falls, Oregon" in a Canadian story
+            vouched[town] += [p for p in self._in_the_area_after(town, area, candidates[town]) if p not in plausible[town]]
+        return vouched
 
     @staticmethod
     def _in_the_area_after(town: Toponym, area: Toponym, candidates: list[Place]) -> list[Place]:
