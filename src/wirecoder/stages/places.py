@@ -149,6 +149,9 @@ class PlacesStage:
         self.not_places = knowledge.not_places
         self.regions = knowledge.regions
         self.relations = knowledge.relations
+        # most toponyms have no relation: one search over all the patterns tells so before trying each in order
+        self.any_relation_before = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in self.relations if not r.after) or "(?!)", re.I)
+        self.any_relation_after = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in self.relations if r.after) or "(?!)", re.I)
         self.demonyms = knowledge.demonyms
         self.iso2 = knowledge.iso2
         words = "|".join(sorted((re.escape(d) for d in self.demonyms), key=len, reverse=True))
@@ -201,7 +204,7 @@ class PlacesStage:
         spans += [(offset + m.start(1), offset + m.end(1), True) for m in DATELINE_NAME.finditer(text)]
         # "OKLAHOMA CITY The Latest on...", "Associated Press WASHINGTON (AP) -": a large city in capitals
         datelines = [(offset + m.start(m.lastindex), offset + m.end(m.lastindex), True) for m in LOOSE_DATELINE.finditer(text)
-                     if self._big_place_named(m.group(m.lastindex))]
+                     if self._big_place_named(m.group(m.lastindex))] if index < DATELINE_SENTENCES or "\n" in text else []
         # a run of capitalised words ends where a dateline begins ("Associated Press | WASHINGTON")
         cut = {a: min([d for d, _, _ in datelines if a < d < b] or [b]) for a, b, flag in spans if not flag}
         spans = [(a, a + len(doc.article.text[a : cut[a]].rstrip()), flag) if not flag else (a, b, flag) for a, b, flag in spans]
@@ -218,7 +221,7 @@ class PlacesStage:
             known_variant = exact_key(words) in self.gazetteer.variants  # "U.S." in "U.S. officials" (an actor too)
             following, preceding = doc.article.text[end : end + 30], doc.article.text[max(0, start - 30) : start]
             # not "A" of "A man"; nor "NY1" or "Super Bowl 52", whose digits the name keys would drop
-            if len(words) < 2 or re.search(r"\d", words) or self._adjective(words) or self.not_places.exclude(words, following, preceding):
+            if len(words) < 2 or DIGIT.search(words) or self._adjective(words) or self.not_places.exclude(words, following, preceding):
                 continue
             if self._names_a_road(words, following) or self._owner_of_a_site(words, following):
                 continue
@@ -252,7 +255,7 @@ class PlacesStage:
         return _with_list_context(doc.article.text, found, self._vouches_for_a_list)
 
     def _countries_said_before(self, before: str) -> frozenset[str]:
-        said = COUNTRY_TOWN_OF.search(before)
+        said = COUNTRY_TOWN_OF.search(before) if before.endswith("of ") else None
         country = self.demonyms.get(said.group(1).lower()) if said else None
         return frozenset((country,)) if country else frozenset()
 
@@ -753,6 +756,8 @@ class PlacesStage:
         if PATRON.match(text, toponym.span.end):
             return PATRON_OF
         before = text[max(0, toponym.span.start - 40) : toponym.span.start]
+        if not (self.any_relation_before.search(before) or self.any_relation_after.match(text, toponym.span.end)):
+            return None
         return next((r for r in self.relations if (r.pattern.match(text, toponym.span.end) if r.after else r.pattern.search(before))), None)
 
     @staticmethod
@@ -761,14 +766,20 @@ class PlacesStage:
         before = text[max(0, toponym.span.start - 30) : toponym.span.start].lower()
         after = text[toponym.span.end : toponym.span.end + 12].lower()
         # "Gwadar port", "Kandahar airport" are named after their town ("the Creole community" is a people)
-        if re.match(r"\s+(?:villages?|towns?|hamlets?|district|area|camp|port|airport|harbou?r)\b", after):
+        if NAMED_AFTER_TOWN.match(after):
             return True
-        if re.search(r"\b(?:in|at|near) [A-Z][\w'-]+(?: [A-Z][\w'-]+)?, $", text[max(0, toponym.span.start - 30) : toponym.span.start]):
+        if PROVINCE_AFTER_TOWN.search(text[max(0, toponym.span.start - 30) : toponym.span.start]):
             return True  # "in Kabasalan, Zamboanga Sibugay": the province after its town
-        return bool(re.search(r"(?:village|town|city|hamlet|area|district|neighbou?rhood|camp|region|outskirts) of (?:the )?$|\bcapital,? $|\b(?:in|near|at|into|from|outside|toward|towards|around|clearing|of|across|throughout|inside|within|entered|reached|road to|way to|route to|highway to) (?:the )?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)ern )?$", before))
+        return bool(SAID_TO_BE_A_PLACE.search(before))
 
 
+# the words around an unknown name that say it is a place: "Gwadar port", "in Kabasalan, Zamboanga Sibugay", "the village of X"
+NAMED_AFTER_TOWN = re.compile(r"\s+(?:villages?|towns?|hamlets?|district|area|camp|port|airport|harbou?r)\b")
+PROVINCE_AFTER_TOWN = re.compile(r"\b(?:in|at|near) [A-Z][\w'-]+(?: [A-Z][\w'-]+)?, $")
+SAID_TO_BE_A_PLACE = re.compile(r"(?:village|town|city|hamlet|area|district|neighbou?rhood|camp|region|outskirts) of (?:the )?$|\bcapital,? $|\b(?:in|near|at|into|from|outside|toward|towards|around|clearing|of|across|throughout|inside|within|entered|reached|road to|way to|route to|highway to) (?:the )?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)ern )?$")
+DIGIT = re.compile(r"\d")
 DATELINE_NAME = re.compile(r"(?:^|\n)([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})(?=%s)" % DATELINE_AFTER.pattern)
+DATELINE_SENTENCES = 3  # a dateline without a dash is looked for in an article's first sentences (or after a line break)
 LOOSE_DATELINE = re.compile(r"(?:(?:^|\n)([A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+){0,2})(?=\s+[A-Z][a-z])"
                             r"|(?<=[a-z] )([A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+){0,2})(?=\s+\([^)]{1,40}\)\s*[:–—\-]?\s*[A-Z]))")
 
