@@ -376,8 +376,8 @@ def test_assemble_days_an_undated_report_names_keep_its_events_apart(pipeline):
 
 
 def test_assemble_the_ends_of_the_road_an_event_happened_on_give_way_to_its_village(pipeline):
-    text = ("Twin bomb blasts on Monday rocked a military checkpoint in Maiduwa village in Fika LGA along the "
-            "Potiskum-Gombe road, killing 13 passengers, police in Yobe State said.")
+    text = ("Two bombs went off on Monday at an army checkpoint in Maiduwa village, Fika LGA, on the "
+            "Potiskum-Gombe road, and 13 travellers died, Yobe State police said.")
     events = events_of(pipeline, text)
     assert [(e.location, e.admin1) for e in events] == [("Maiduwa", "Yobe")]
 
