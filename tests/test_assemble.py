@@ -215,7 +215,6 @@ def test_assemble_a_span_up_to_the_report_says_how_long_not_when(pipeline):
     assert events and all(e.event_date >= "2019-04-01" for e in events)
 
 
-
 def test_assemble_a_campaign_mentioned_in_a_report_of_its_day_is_no_second_event(pipeline):
     text = ("Fighters of the Syrian Democratic Forces clashed with Islamic State militants in Hajin on Wednesday, "
             "a spokesman said. \"This is the last big SDF offensive against Islamic State in the valley,\" a "
@@ -275,18 +274,6 @@ def test_assemble_a_toll_since_the_offensive_began_dates_no_day_event(pipeline):
     assert len(days) == 1 and days[0].time_precision == 2  # this week's counter-attacks; the next phase is no event
 
 
-def test_assemble_the_strike_told_next_with_its_dead_is_the_same_strike(pipeline):
-    text = (
-        "Coalition aircraft on Friday destroyed a school in Al-Susah, Syria, that the militants used as a depot. "
-        "The strike killed several Islamic State fighters, a coalition statement said."
-    )
-    events = events_of(pipeline, text)
-    assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in events] == [
-        ("Air/drone strike", "Coalition (Operation Inherent Resolve)", "Islamic State", 10)
-    ]
-
-
-
 def test_assemble_the_campaign_start_a_report_recalls_is_no_event(pipeline):
     text = (
         "Rebels overran two army posts near Kafr Nabl in Idlib province, Syria, on Tuesday. It was the heaviest "
@@ -317,16 +304,23 @@ def test_assemble_a_campaign_fought_since_a_day_is_no_event_of_that_day(pipeline
     assert [e.event_date for e in events_of(pipeline, text)] == ["2021-03-11"]
 
 
-def test_assemble_a_rally_that_turned_into_a_riot_is_one_riot_of_rioters_against_the_police(pipeline):
-    text = (
-        "Hundreds of people rallied in Basra, Iraq, on Friday against power cuts. In the afternoon a group of young "
-        "men threw stones at police and set tyres on fire. Riot police fired tear gas to push them back. "
-        "Nobody was killed."
-    )
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the strike told next, with its dead, is the same strike
+        ("Coalition aircraft on Friday destroyed a school in Al-Susah, Syria, that the militants used as a depot. "
+         "The strike killed several Islamic State fighters, a coalition statement said.",
+         ("Air/drone strike", "Coalition (Operation Inherent Resolve)", "Islamic State", 10)),
+        # a rally that turned into a riot is one riot, of rioters against the police
+        ("Hundreds of people rallied in Basra, Iraq, on Friday against power cuts. In the afternoon a group of young "
+         "men threw stones at police and set tyres on fire. Riot police fired tear gas to push them back. "
+         "Nobody was killed.",
+         ("Violent demonstration", "Rioters (Iraq)", "Police Forces of Iraq", 0)),
+    ],
+)
+def test_assemble_what_is_told_again_is_one_event(pipeline, text, expected):
     events = events_of(pipeline, text)
-    assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in events] == [
-        ("Violent demonstration", "Rioters (Iraq)", "Police Forces of Iraq", 0)
-    ]
+    assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in events] == [expected]
 
 
 def test_assemble_an_abduction_told_again_by_its_gunmen_and_where_captives_were_taken_is_one_event(pipeline):
