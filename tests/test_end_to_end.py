@@ -1,6 +1,7 @@
 """The whole pipeline on articles written like the messy originals: captions, READ: links, tolls."""
 
 import datetime as dt
+import json
 
 from typer.testing import CliRunner
 
@@ -84,3 +85,20 @@ def test_cli_gazetteer_import_and_info(tmp_path, monkeypatch):
     info = runner.invoke(app, ["gazetteer", "info"])
     assert info.exit_code == 0
     assert runner.invoke(app, ["gazetteer", "import", str(tmp_path / "missing.txt")]).exit_code == 2
+
+
+def test_cli_places_resolves_the_toponyms_given(tmp_path):
+    article = tmp_path / "report.txt"
+    article.write_text(REPORT, encoding="utf-8")
+    start = REPORT.index("Hajeen")
+    spans = tmp_path / "spans.jsonl"
+    spans.write_text(json.dumps({"article_id": "report.txt", "start": start, "end": start + 6}) + "\n"
+                     + json.dumps({"article_id": "elsewhere.txt", "start": 0, "end": 3}) + "\n", encoding="utf-8")
+    runner = CliRunner()
+    given = runner.invoke(app, ["places", str(article), "--toponyms", str(spans)])
+    lines = [json.loads(line) for line in given.stdout.splitlines() if line.startswith("{")]
+    assert given.exit_code == 0 and [(r["start"], r["name"]) for r in lines] == [(start, "Hajin")]
+    assert "elsewhere.txt" in given.stderr  # an id that matched no article is reported
+    spans.write_text('{"article_id": "report.txt", "start": 9}\n', encoding="utf-8")
+    broken = runner.invoke(app, ["places", str(article), "--toponyms", str(spans)])
+    assert broken.exit_code == 2 and "line 1" in broken.stderr

@@ -756,3 +756,28 @@ def test_places_a_person_s_possession_and_names_with_digits_are_no_places(stages
 def test_places_context_decides_which_place_a_name_is(stages, text, entities, name, expected):
     place = place_of(run(stages, text, entities), name)
     assert (place.name, place.country, place.feature) == expected
+
+
+GIVEN = ("Shelling resumed near the Syrian town of Hajeen overnight, locals said. European ministers met in Brussels, and Turkish "
+         "officials spoke of refugees. A shell hit a bakery in the town.")
+
+
+def test_places_resolves_spans_given_from_elsewhere(stages):
+    find_actors, find_places = stages
+    doc = find_actors(analyzed(GIVEN, entities={"Brussels": "GPE"}))
+    spans = [(GIVEN.index(word), GIVEN.index(word) + len(word)) for word in ("Turkish", "Hajeen", "European", "Brussels", "bakery")]
+    found = find_places.resolve_spans(doc, spans + [(len(GIVEN) + 5, len(GIVEN) + 9)])
+    assert [m.span.start for m in found[:5]] == [start for start, _ in spans]  # one mention per span, in the order given
+    names = [m.place.name if m.place else None for m in found]
+    # an adjective someone marked as a toponym stands for its country or region; a common word is no look-alike town
+    assert names == ["Turkey", "Hajin", "Europe", "Brussels", None, None]
+    assert found[2].place.geonameid == 6255148  # the continent as GeoNames' own entry
+
+
+def test_places_given_spans_read_the_article_around_them(stages):
+    find_actors, find_places = stages
+    text = "Police in Portland, Maine, closed a street. Portland officers later reopened it."
+    doc = find_actors(analyzed(text, entities={"Portland": "GPE", "Maine": "GPE"}))
+    second = text.index("Portland officers")
+    [found] = find_places.resolve_spans(doc, [(second, second + len("Portland"))])
+    assert (found.place.name, found.place.admin1) == ("Portland", "Maine")

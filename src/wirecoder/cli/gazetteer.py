@@ -68,23 +68,65 @@ def info() -> None:
 def places(
     inputs: list[Path] = typer.Argument(..., help="Articles: text, HTML, feeds, JSONL, directories."),
     published: str = typer.Option(None, help="Publication date for every article (YYYY-MM-DD)."),
+    toponyms: Path = typer.Option(
+        None, "--toponyms", help="JSONL of toponyms found elsewhere, one per line: {\"article_id\", \"start\", \"end\"} "
+        "(character offsets in the article's text, as this command prints them). Only these are resolved: geocoding alone."),
 ) -> None:
     """Print every toponym found in the articles as JSONL, resolved to the gazetteer.
+
+    With --toponyms, resolve the spans you give instead (an annotator's, another model's), one line each.
 
     Example: wirecoder places examples/articles/levant-wire
     """
     from ..ingest import read_inputs
-    from ..pipeline import Pipeline
+    from ..pipeline import Pipeline, build_stage
     from ..records import Article
     from .core import parse_date
 
-    pipeline = Pipeline(stages=("clean", "segment", "actors", "places"))
+    given = read_toponym_spans(toponyms) if toponyms else None
+    pipeline = Pipeline(stages=("clean", "segment", "actors") if given is not None else ("clean", "segment", "actors", "places"))
+    resolver = build_stage("places", pipeline.settings) if given is not None else None
+    seen = set()
     for item in read_inputs(inputs, published=parse_date(published)):
         if not isinstance(item, Article):
             console.print(f"[yellow]{getattr(item, 'origin', '')}: {getattr(item, 'reason', getattr(item, 'message', ''))}[/yellow]")
             continue
-        for mention in pipeline.analyze(item).places:
+        doc = pipeline.analyze(item)
+        if given is None:
+            mentions = doc.places
+        else:
+            seen.add(item.id)
+            mentions = resolver.resolve_spans(doc, given.get(item.id, [])) if item.id in given else []
+        for mention in mentions:
             sys.stdout.write(json.dumps(_toponym(item.id, mention), ensure_ascii=False) + "\n")
+    missing = sorted(set(given or ()) - seen)
+    if missing:
+        console.print(f"[yellow]{len(missing)} article id(s) in {toponyms} matched no article read: {', '.join(missing[:5])}[/yellow]", soft_wrap=True)
+
+
+def read_toponym_spans(path: Path) -> dict[str, list[tuple[int, int]]]:
+    """article id -> its (start, end) spans, in file order; a line that is not such a span stops with its number."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        console.print(f"[red]{path}: cannot read toponyms ({error})[/red]", soft_wrap=True)
+        raise typer.Exit(2) from None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            start, end, article_id = record["start"], record["end"], str(record["article_id"])
+            if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end):
+                raise ValueError("start and end must be whole numbers, 0 <= start < end")
+        except (ValueError, KeyError, TypeError) as error:
+            reason = f"no {error}" if isinstance(error, KeyError) else str(error)
+            console.print(f"[red]{path}, line {number}: not a toponym span ({reason}); expected "
+                          '{"article_id": "...", "start": 10, "end": 16}[/red]', soft_wrap=True)
+            raise typer.Exit(2) from None
+        spans.setdefault(article_id, []).append((start, end))
+    return spans
 
 
 def _toponym(article_id: str, mention) -> dict:

