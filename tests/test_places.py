@@ -749,8 +749,14 @@ def test_places_a_person_s_possession_and_names_with_digits_are_no_places(stages
         ("Tickets are sold in 44 states and the US Virgin Islands.", {"US": "GPE"}, "US Virgin Islands",
          ("U.S. Virgin Islands", "U.S. Virgin Islands", "country")),
         # a county of the story's country after a comma, not a namesake city abroad
-        ("British Touring Cars. 7/8 April: Brands Hatch Indy, Kent. 28/29 April: Donington Park, Leicestershire.", {}, "Kent",
+        ("The British touring car season visits Brands Hatch, Kent, in April and Donington Park, Leicestershire, in May.", {}, "Kent",
          ("Kent", "United Kingdom", "admin2")),
+        # ...and the same name unplaced elsewhere in the article is that county too
+        ("The Kent-based outfit fields three drivers in the British series this year. The season opens at Brands Hatch, Kent, in April.", {}, "Kent",
+         ("Kent", "United Kingdom", "admin2")),
+        # Gardai are Ireland's police; "District Court" is a court, not a district of the US namesake Clover Hill
+        ("Gardai said a teenager appeared before Cloverhill District Court over a fatal stabbing in Dundalk.", {"Dundalk": "GPE"},
+         "Dundalk", ("Dundalk", "Ireland", "city")),
     ],
 )
 def test_places_context_decides_which_place_a_name_is(stages, text, entities, name, expected):

@@ -262,7 +262,9 @@ class PlacesStage:
         people = [(e.span.start, e.span.end) for e in entities if e.label == "PERSON"]
         bodies = [(e.span.start, e.span.end) for e in entities if e.label == "ORG"]
         after, before = doc.article.text[end : end + 30], doc.article.text[max(0, start - 25) : start]
-        unit = self.units.find(before, words, after)
+        # the unit word of a two-word institution after the name is the institution's ("District Court")
+        courts = institution and any(after.lstrip().lower().startswith(i) for i in self.not_places.institutions if " " in i)
+        unit = None if courts else self.units.find(before, words, after)
         toponym = Toponym(Span(start, end, words), index, from_entity, unit is not None, name=self.units.bare(words),
                           unit_countries=self.units.countries_of(unit) if unit else frozenset(),
                           below_province=bool(unit) and self.units.is_below_province(unit))
@@ -372,7 +374,9 @@ class PlacesStage:
         if self.units.trailing.search(words):  # "Hawul Local Government Area" is a district
             return words, False
         parts = words.split(" ")
-        cut = next((i for i, part in enumerate(parts[1:], 1) if part.lower() in self.not_places.institutions), None)
+        # "Cloverhill District Court" is a court of Cloverhill (a two-word institution), not a district
+        cut = next((i for i in range(1, len(parts)) if " ".join(parts[i : i + 2]).lower() in self.not_places.institutions), None)
+        cut = cut or next((i for i, part in enumerate(parts[1:], 1) if part.lower() in self.not_places.institutions), None)
         return (" ".join(parts[:cut]), True) if cut else (words, False)
 
     def _without_trailing_non_places(self, words: str) -> str:
@@ -422,6 +426,8 @@ class PlacesStage:
             if len(places) == 1 and places[0].population >= FAMOUS:
                 weight = max(weight, 2)
             if not self._under_own_name(toponym, places):  # "Abbasiya" is an old name GeoNames gives Yehud
+                weight *= ALIAS_VOTE
+            if toponym.institution and not toponym.from_entity:  # "Cloverhill District Court" names a court first
                 weight *= ALIAS_VOTE
             for cc, share in _country_shares(self, places, toponym.admin_word).items():
                 votes[cc] += weight * share
@@ -843,7 +849,16 @@ def _one_place_per_name(toponyms: list[Toponym], chosen: dict[Toponym, Place]) -
             by_name.setdefault(exact_key(toponym.span.text), place)
     more = {t: by_name[exact_key(t.span.text)] for t in toponyms if t not in chosen and exact_key(t.span.text) in by_name
             and not (t.person_word or t.in_a_name or t.institution)}
-    return {**chosen, **more}
+    # "the Kent-based team" is the Kent of "Brands Hatch, Kent" later on: a name the text places is so everywhere
+    anchored = {exact_key(t.span.text): chosen[t] for t in toponyms if t in chosen and _anchored(t)}
+    same = {t: anchored[exact_key(t.span.text)] for t in chosen if not _anchored(t) and exact_key(t.span.text) in anchored
+            and not (t.person_word or t.in_a_name)}
+    return {**chosen, **more, **same}
+
+
+def _anchored(toponym: Toponym) -> bool:
+    """Written where the text itself places it: "Brands Hatch, Kent", "Kalat district", "Benin, the Edo State capital"."""
+    return toponym.after_comma or toponym.admin_word or toponym.city_said or bool(toponym.unit_countries)
 
 
 def _look_alike_elsewhere(toponym: Toponym, place: Place, chosen: dict[Toponym, Place]) -> bool:
