@@ -216,11 +216,19 @@ def test_places_a_single_letter_is_never_a_place(stages):
         ("Two deputies were shot dead in Rockville, Md., on Tuesday.", {"Rockville": "GPE", "Md.": "GPE"}, "Md.", "Maryland"),
         # the state, not the capital that bears its name
         ("CAMP MURRAY, Wash. - Guard troops were sent to the flooded valley on Friday.", {"Wash.": "GPE"}, "Wash.", "Washington"),
+        # the model's span may stop before the dot
+        ("Tornadoes tore through Tupelo, Miss. on Sunday night.", {"Tupelo": "GPE"}, "Miss.", "Mississippi"),
     ],
 )
 def test_places_state_abbreviation_is_the_state(stages, text, entities, abbreviation, state):
     place = next(m.place for m in run(stages, text, entities) if m.span.text == abbreviation)
     assert (place.name, place.feature) == (state, "admin1")
+
+
+def test_places_an_abbreviation_without_its_dot_is_a_word(stages):
+    text = "Pageant results: the Miss title went to a student from Tupelo, and the Teen title to her cousin."
+    found = run(stages, text, {"Miss": "GPE", "Tupelo": "GPE"})
+    assert [m.span.text for m in found] == ["Tupelo"]
 
 
 def test_places_large_city_the_model_calls_an_org_is_still_a_place(stages):
@@ -234,6 +242,14 @@ def test_places_surname_of_a_person_named_in_full_is_not_a_city(stages):
     text = "Senator Elizabeth Warren questioned the general about the raid. Warren asked who ordered it."
     found = run(stages, text, {"Elizabeth Warren": "PERSON", "Warren": "ORG"})
     assert [m.span.text for m in found] == []
+
+
+def test_places_a_town_the_model_also_took_for_a_person_s_first_name_is_a_town(stages):
+    text = ("Cashiers at Riverdale Lukoil said the jackpot ticket was sold there. The store in Riverdale, "
+            "New Jersey, will get a bonus. Players came from Riverdale and nearby towns.")
+    found = run(stages, text, {"Riverdale Lukoil": "PERSON", "New Jersey": "GPE"})
+    towns = {m.span.start: m.place.admin1 for m in found if m.span.text == "Riverdale"}
+    assert [towns.get(text.index(words) + len(words) - 9) for words in ("in Riverdale", "from Riverdale")] == ["New Jersey"] * 2
 
 
 def test_places_common_word_province_of_an_unnamed_country_is_not_a_place(stages):

@@ -66,7 +66,7 @@ class Gazetteer:
         exact = exact_key(name)
         if not exact:
             return []
-        variant = self.variants.get(exact)
+        variant = self.variant(name)
         if variant:
             found = self._rows("exact", exact_key(variant[0]), (variant[1],)) or self._rows("loose", loose_key(variant[0]), (variant[1],))
             if variant[2]:  # "Wash." is the state
@@ -77,6 +77,16 @@ class Gazetteer:
         if found or not countries:
             return found
         return self.look_alikes(name, countries)
+
+    def variant(self, name: str) -> tuple[str, str, str, bool] | None:
+        """The variants file's row for a name; an abbreviation only as written, dot and all ("Miss." is
+        Mississippi, "Miss" a title)."""
+        found = self.variants.get(exact_key(name))
+        return found if found and (not found[3] or name.rstrip().endswith(".")) else None
+
+    def is_abbreviation(self, name: str) -> bool:
+        found = self.variants.get(exact_key(name))
+        return bool(found and found[3])
 
     def named(self, name: str, place: Place) -> bool:
         """Whether ``name`` is one of the place's own names (or a variant of one), not a look-alike."""
@@ -176,5 +186,11 @@ def _default(settings: Settings) -> Gazetteer:
 
 
 @lru_cache(maxsize=4)
-def _variants(extra: tuple[Path, ...]) -> dict[str, tuple[str, str, str]]:
-    return {exact_key(r["variant"]): (r["name"], r["country"], r["feature"]) for r in read_rows("place_variants", ("variant", "name", "country"), extra)}
+def _variants(extra: tuple[Path, ...]) -> dict[str, tuple[str, str, str, bool]]:
+    rows = read_rows("place_variants", ("variant", "name", "country"), extra)
+    # an abbreviation with no other dot in it ("Miss.", "Ill.", not "U.S." nor "D.C.") must keep its dot
+    return {exact_key(r["variant"]): (r["name"], r["country"], r["feature"], _abbreviation(r["variant"])) for r in rows}
+
+
+def _abbreviation(variant: str) -> bool:
+    return variant.endswith(".") and variant.count(".") == 1 and " " not in variant

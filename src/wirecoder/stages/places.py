@@ -238,7 +238,9 @@ class PlacesStage:
                 words = VILLAGE_SUFFIX.sub("", words)
             end = start + len(words)
             words, end = self._with_city_word(doc.article.text, start, end, words)
-            known_variant = exact_key(words) in self.gazetteer.variants  # "U.S." in "U.S. officials" (an actor too)
+            if doc.article.text[end : end + 1] == "." and self.gazetteer.is_abbreviation(words + "."):
+                words, end = words + ".", end + 1  # "Miss." the state; the name runs stop before dots
+            known_variant = self.gazetteer.variant(words) is not None  # "U.S." in "U.S. officials" (an actor too)
             following, preceding = doc.article.text[end : end + 30], doc.article.text[max(0, start - 30) : start]
             # not "A" of "A man"; nor "NY1" or "Super Bowl 52", whose digits the name keys would drop
             if len(words) < 2 or DIGIT.search(words) or self._adjective(words) or self.not_places.exclude(words, following, preceding):
@@ -271,7 +273,7 @@ class PlacesStage:
         context = toponym.admin_word or self._looks_like_a_village(doc.article.text, toponym)
         # "flights between Harare and London" (Harare tagged ORG): a name, not a sentence's first word
         # "Douma is surrounded...": a sentence's first word is a name when the article writes it so mid-sentence
-        person = names.of_a_person(words, start, end)
+        person = names.of_a_person(words, start, end, context)
         institution = institution or bool(INSTITUTION_AFTER.match(doc.article.text, end))  # "Berea police said"
         name_like = ((start, end) in named or start > doc.sentences[index].span.start or words in names.mid_sentence or institution) and not person
         city_said = bool(CAPITAL_APPOSITION.match(doc.article.text, end))
@@ -319,7 +321,7 @@ class PlacesStage:
 
     def _adjective(self, words: str) -> bool:
         """ "Syrian" is not a place; "U.S." is one even when it is used like an adjective."""
-        return words.lower() in self.demonyms and exact_key(words) not in self.gazetteer.variants
+        return words.lower() in self.demonyms and self.gazetteer.variant(words) is None
 
     def _capital_country(self, phrase: re.Match) -> str:
         if phrase.group("demonym"):
@@ -448,7 +450,7 @@ class PlacesStage:
 
     def _under_own_name(self, toponym: Toponym, places: list[Place]) -> bool:
         key = exact_key(toponym.name)
-        return key in self.gazetteer.variants or any(exact_key(p.name) == key for p in places)
+        return self.gazetteer.variant(toponym.span.text) is not None or any(exact_key(p.name) == key for p in places)
 
     def disambiguate(self, toponyms, candidates, countries, minor: tuple[str, ...] = ()) -> dict[Toponym, Place]:
         """Two passes: the second sees every other toponym's first choice (places of one story cluster).
@@ -929,10 +931,12 @@ class DocNames:
     people: tuple[Span, ...]  # people's full names: after "Elizabeth Warren", "Warren" is her
     mid_sentence: frozenset[str]  # capitalised words the article uses inside sentences
 
-    def of_a_person(self, words: str, start: int, end: int) -> bool:
-        """A word of someone's full name written elsewhere (not the words themselves, which the model may
-        have called a PERSON: "Jamroud Town")."""
-        return any(words in person.text.split() for person in self.people if not (person.start < end and start < person.end))
+    def of_a_person(self, words: str, start: int, end: int, place_context: bool = False) -> bool:
+        """A word of someone's full name written elsewhere ("Riva" after "Paul Riva"), not the words themselves,
+        which the model may have called a PERSON ("Jamroud Town"). A first name only where the text does not
+        say a place: "in Riverdale" is the town, though the model took "Riverdale Luke Oil" for a person."""
+        return any((person.text.endswith(" " + words) or (not place_context and words in person.text.split()))
+                   for person in self.people if not (person.start < end and start < person.end))
 
 
 MID_SENTENCE_NAME = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’-]+")
