@@ -770,6 +770,13 @@ def test_places_a_person_s_possession_and_names_with_digits_are_no_places(stages
         # ...and the same name unplaced elsewhere in the article is that county too
         ("The Kent-based outfit fields three drivers in the British series this year. The season opens at Brands Hatch, Kent, in April.", {}, "Kent",
          ("Kent", "United Kingdom", "admin2")),
+        # a name listed with others is a place of their kind: states, or countries
+        ("Storms cut power across Alabama, Georgia and Florida on Sunday.", {"Alabama": "GPE", "Georgia": "GPE", "Florida": "GPE"},
+         "Georgia", ("Georgia", "United States", "admin1")),
+        ("Moscow keeps troops in Georgia, Armenia and Moldova.", {"Moscow": "GPE", "Georgia": "GPE", "Armenia": "GPE", "Moldova": "GPE"},
+         "Georgia", ("Georgia", "Georgia", "country")),
+        ("Tech firms are leaving western states such as California or Washington for Texas.",
+         {"California": "GPE", "Washington": "GPE", "Texas": "GPE"}, "Washington", ("Washington", "United States", "admin1")),
         # Gardai are Ireland's police; "District Court" is a court, not a district of the US namesake Clover Hill
         ("Gardai said a teenager appeared before Cloverhill District Court over a fatal stabbing in Dundalk.", {"Dundalk": "GPE"},
          "Dundalk", ("Dundalk", "Ireland", "city")),

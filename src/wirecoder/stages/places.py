@@ -97,6 +97,7 @@ class Toponym:
     after_comma: bool = False  # "Tacoma, Washington": may be the state or country of the town before it
     institution: bool = False  # "Vancouver" of "Vancouver Police": a place only under its own name
     given: bool = False  # someone else marked it a toponym: a place the gazetteer knows by the name beats none
+    list_start: int = -1  # where the list it is written in begins ("Oregon, Washington and Idaho"), -1 outside one
 
 
 @dataclass(frozen=True)
@@ -117,16 +118,19 @@ class _Around:
     districts: tuple[Place, ...]  # second-level areas named in its sentence
     towns: tuple[Place, ...]  # towns anywhere in the article
     town_before: Place | None = None  # "Tacoma, Washington": the town this toponym may be the state of
+    listed_kinds: frozenset[str] = frozenset()  # what the places listed with it are: "Oregon, Washington and Idaho" are states
 
     @classmethod
     def of(cls, toponym: Toponym, chosen: dict[Toponym, Place]) -> _Around:
         beside = [p for t, p in chosen.items() if t.sentence == toponym.sentence and p.feature in ADMIN_FEATURES]
         before = [p for t, p in chosen.items() if toponym.after_comma and 2 <= toponym.span.start - t.span.end <= 3 and p.feature == "city"]
+        listed = [p for t, p in chosen.items() if toponym.list_start >= 0 and t.list_start == toponym.list_start]
         return cls(
             frozenset((p.feature, p.admin1 if p.feature == "admin1" else p.admin2) for p in beside),
             tuple(p for p in beside if p.feature == "admin2"),
             tuple(p for p in chosen.values() if p.feature == "city"),
             before[0] if before else None,
+            frozenset(p.feature for p in listed),
         )
 
     def holds_town_before(self, place: Place) -> bool:
@@ -677,7 +681,10 @@ class PlacesStage:
         closeness = 1.0 if primary else round(spelling_similarity(toponym.name, place.name) * 20) / 20
         # "Dallas" is the city of a million, not a Pennsylvania borough near two other small namesakes the story seems to cluster at
         dominant = (place.feature == "city" and dwarfs_local) or vouched
-        return (country_named, in_country, around.holds_town_before(place), admin_named, dateline_city, primary, not off_state, in_named_admin, near_named_district,
+        # "western states such as California or Washington", "Alabama, Georgia and Florida": a place of the kind
+        # of those listed with it (the state, though a country is called Georgia too)
+        listed_kind = place.feature in around.listed_kinds
+        return (listed_kind, country_named, in_country, around.holds_town_before(place), admin_named, dateline_city, primary, not off_state, in_named_admin, near_named_district,
                 world_city, in_article_admin, capital, dominant, near, closeness, large_unit, math.log1p(place.population))
 
     def _prominent(self, place: Place, toponym: Toponym, countries) -> bool:
@@ -900,7 +907,14 @@ def _with_list_context(text: str, toponyms: list[Toponym], vouches: Callable[[To
         said[i] = said[i] or (listed[i] and said[i - 1])
     for i in range(len(toponyms) - 2, -1, -1):
         said[i] = said[i] or (listed[i + 1] and said[i + 1])
-    return [replace(t, place_context=True) if s and not (t.place_context or t.from_entity) else t for t, s in zip(toponyms, said)]
+    starts = []
+    for i, t in enumerate(toponyms):
+        starts.append((starts[-1] if listed[i] else t.span.start) if in_a_list[i] else -1)
+    # a list proper, joined by "and" or "or": not "Parkland, Florida" nor "Matias Romero, Oaxaca State, Mexico"
+    joined = {starts[i] for i in range(1, len(toponyms)) if listed[i] and text[toponyms[i - 1].span.end : toponyms[i].span.start].strip(" ,") != ""}
+    starts = [start if start in joined else -1 for start in starts]
+    return [replace(t, place_context=t.place_context or (s and not t.from_entity), list_start=start)
+            for t, s, start in zip(toponyms, said, starts)]
 
 
 def _headline_words(toponym: Toponym) -> bool:
