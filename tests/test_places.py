@@ -810,3 +810,11 @@ def test_places_given_spans_read_the_article_around_them(stages):
     second = text.index("Portland officers")
     [found] = find_places.resolve_spans(doc, [(second, second + len("Portland"))])
     assert (found.place.name, found.place.admin1) == ("Portland", "Maine")
+
+
+def test_places_a_given_span_with_its_state_is_the_town_in_that_state(stages):
+    find_actors, find_places = stages
+    text = "The suspect was later seen in Springfield, Illinois, police said."
+    start = text.index("Springfield")
+    [found] = find_places.resolve_spans(find_actors(analyzed(text)), [(start, start + len("Springfield, Illinois"))])
+    assert (found.span.text, found.place.name, found.place.admin1) == ("Springfield, Illinois", "Springfield", "Illinois")

@@ -173,16 +173,27 @@ class PlacesStage:
     def resolve_spans(self, doc: AnalyzedArticle, spans: list[tuple[int, int]]) -> list[PlaceMention]:
         """Geocoding alone: resolve toponyms found elsewhere (an annotator, another model), one mention
         per span in order, unresolved ones with no place. The toponyms this stage finds elsewhere in the
-        article are read as context ("Portland, Maine" before a given "Portland") but not returned."""
+        article are read as context ("Portland, Maine" before a given "Portland") but not returned; a span
+        "Springfield, Illinois" is Springfield, in Illinois."""
         names = doc_names(doc)
-        given = [self._given_toponym(doc, start, end, names) for start, end in spans]
-        taken = [(t.span.start, t.span.end) for t in given if t is not None]
+        parts = [self._given_parts(doc, start, end, names) for start, end in spans]
+        given = [p[0] if p else None for p in parts]
+        taken = [(a, b) for a, b in spans]
         context = [t for i, s in enumerate(doc.sentences) for t in self.toponyms(doc, s, i, names) if not _overlaps(t.span.start, t.span.end, taken)]
-        toponyms = sorted([t for t in given if t is not None] + context, key=lambda t: t.span.start)
+        toponyms = sorted({t for p in parts for t in p} | set(context), key=lambda t: t.span.start)
         mentions, _ = self._resolve(doc, toponyms, keep_unknown=True)
         by_toponym = dict(zip(toponyms, mentions))
-        return [by_toponym[t] if t is not None else PlaceMention(Span(a, b, doc.article.text[a:b]), -1, None, None, 3, 7)
+        return [replace(by_toponym[t], span=Span(a, b, doc.article.text[a:b])) if t is not None
+                else PlaceMention(Span(a, b, doc.article.text[a:b]), -1, None, None, 3, 7)
                 for t, (a, b) in zip(given, spans)]
+
+    def _given_parts(self, doc: AnalyzedArticle, start: int, end: int, names: DocNames) -> list[Toponym]:
+        """A given span as toponyms: its head first, then what a comma adds ("Washington, D.C.")."""
+        text = doc.article.text[start:end]
+        cut = text.find(", ")
+        pieces = [(start, end)] if cut <= 0 else [(start, start + cut), (start + cut + 2, end)]
+        found = [self._given_toponym(doc, a, b, names) for a, b in pieces]
+        return [t for t in found if t is not None] if found[0] is not None else []
 
     def _resolve(self, doc: AnalyzedArticle, toponyms: list[Toponym], keep_unknown: bool = False) -> tuple[list[PlaceMention | None], tuple[str, ...]]:
         candidates = {t: self._candidates(t) for t in toponyms}
