@@ -102,3 +102,9 @@ def test_cli_places_resolves_the_toponyms_given(tmp_path):
     spans.write_text('{"article_id": "report.txt", "start": 9}\n', encoding="utf-8")
     broken = runner.invoke(app, ["places", str(article), "--toponyms", str(spans)])
     assert broken.exit_code == 2 and "line 1" in broken.stderr
+
+
+def test_end_to_end_a_city_quarter_is_located_at_the_city_and_named_after_it(pipeline):
+    text = "Mortar shells hit Mogadishu's Hodan district on Sunday, killing two civilians, police said."
+    [event] = pipeline.extract(Article(id="quarter.txt", text=text, published=dt.date(2019, 3, 4)))
+    assert (event.location, event.admin1, event.geo_precision) == ("Mogadishu - Hodan", "Banaadir", 1)

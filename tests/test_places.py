@@ -818,3 +818,15 @@ def test_places_a_given_span_with_its_state_is_the_town_in_that_state(stages):
     start = text.index("Springfield")
     [found] = find_places.resolve_spans(find_actors(analyzed(text)), [(start, start + len("Springfield, Illinois"))])
     assert (found.span.text, found.place.name, found.place.admin1) == ("Springfield, Illinois", "Springfield", "Illinois")
+
+
+@pytest.mark.parametrize(
+    "text, entities, quarter, city",
+    [
+        ("Mortar fire hit Mogadishu's Hodan district on Sunday.", {"Mogadishu": "GPE"}, "Hodan", "Mogadishu"),
+        ("Shelling hit the Salaheddine neighbourhood in Aleppo overnight.", {"Aleppo": "GPE"}, "Salaheddine", "Aleppo"),
+    ],
+)
+def test_places_a_quarter_the_gazetteer_lacks_is_coded_at_its_city(stages, text, entities, quarter, city):
+    found = next(m for m in run(stages, text, entities) if m.span.text == quarter)
+    assert (found.place.name, found.relation, found.geo_precision) == (city, "quarter", 1)

@@ -26,6 +26,7 @@ from ..records import (
     DateMention,
     Event,
     Evidence,
+    Place,
     PlaceMention,
     Source,
     Span,
@@ -256,13 +257,19 @@ def _place_fields(mention: PlaceMention | None) -> dict:
         "admin1": place.admin1,
         "admin2": place.admin2,
         # "within": a village the gazetteer lacks, located at the admin area the text gives
-        "location": mention.span.text if mention.relation == "within" else place.name,
+        "location": _location(mention, place),
         "latitude": place.latitude,
         "longitude": place.longitude,
         "geo_precision": mention.geo_precision,
         "geonameid": place.geonameid,
         "where_prec": mention.where_prec,
     }
+
+
+def _location(mention: PlaceMention, place: Place) -> str:
+    if mention.relation == "quarter":  # ACLED's "Mogadishu - Hodan": the city, then its quarter
+        return f"{place.name} - {mention.span.text}"
+    return mention.span.text if mention.relation == "within" else place.name
 
 
 def _fatality_fields(counts: Sequence[CountMention], roles: Roles) -> dict:

@@ -153,7 +153,7 @@ def _place_rank(mention: PlaceMention, trigger: TriggerMention) -> tuple:
         mention.relation in LANDMARK_RELATIONS,
         # "Al-Shafah ... in Deir ez-Zor province": the village, coded at the province, says more than the
         # province (in the trigger's own sentence: one told sentences before may be another place of the story)
-        mention.relation != "within" or mention.sentence != trigger.sentence,
+        mention.relation not in ("within", "quarter") or mention.sentence != trigger.sentence,
         abs(mention.span.start - trigger.span.start),
     )
 

@@ -728,6 +728,9 @@ class PlacesStage:
             town = self._town_of_site(doc, toponym, chosen)
             if town is not None:  # "Tahrir Square": a site in Baghdad, coded at Baghdad
                 return PlaceMention(toponym.span, toponym.sentence, town, "site", 1, 1)
+            city = _city_of_quarter(doc.article.text, toponym, chosen)
+            if city is not None:  # "the Karrada district of Baghdad": ACLED codes a city's quarter at the city
+                return PlaceMention(toponym.span, toponym.sentence, city, "quarter", 1, 1)
             # "Indian Naval action": a nationality and a word, not an unknown village
             nationality = self._adjective(toponym.span.text.split()[0])
             # "the House of Representatives", "President Donald Trump": words of a name, not a village
@@ -874,6 +877,25 @@ def _one_place_per_name(toponyms: list[Toponym], chosen: dict[Toponym, Place]) -
     same = {t: anchored[exact_key(t.span.text)] for t in chosen if not _anchored(t) and exact_key(t.span.text) in anchored
             and not (t.person_word or t.in_a_name)}
     return {**chosen, **more, **same}
+
+
+# "the Salaheddine neighbourhood of Aleppo", "Mogadishu's Hodan district" ("the Nesh district of Kandahar" is
+# the province's: "district of" says which only when the name after it is a city by the text's other words)
+QUARTER_OF = re.compile(r"\s+(?:district|neighbou?rhood|quarter)\s+(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?")
+CITY_OWNS = re.compile(r"['’]s\s+")
+QUARTER_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter)\b")
+
+
+def _city_of_quarter(text: str, quarter: Toponym, chosen: dict[Toponym, Place]) -> Place | None:
+    """The city an unknown name is a quarter of, as the text writes it."""
+    for toponym, place in chosen.items():
+        if toponym.sentence != quarter.sentence or place.feature != "city":
+            continue
+        if QUARTER_OF.fullmatch(text, quarter.span.end, toponym.span.start):
+            return place
+        if CITY_OWNS.fullmatch(text, toponym.span.end, quarter.span.start) and QUARTER_AFTER.match(text, quarter.span.end):
+            return place
+    return None
 
 
 def _anchored(toponym: Toponym) -> bool:
