@@ -830,3 +830,13 @@ def test_places_a_given_span_with_its_state_is_the_town_in_that_state(stages):
 def test_places_a_quarter_the_gazetteer_lacks_is_coded_at_its_city(stages, text, entities, quarter, city):
     found = next(m for m in run(stages, text, entities) if m.span.text == quarter)
     assert (found.place.name, found.relation, found.geo_precision) == (city, "quarter", 1)
+
+
+def test_places_a_namesake_farther_than_the_text_says_is_not_the_place(stages):
+    text = "A suicide bomber struck houses in Abbasiya, 15 km north of the Iraqi city of Samarra, on Sunday."
+    found = {m.span.text: m for m in run(stages, text, {"Abbasiya": "GPE", "Samarra": "GPE"})}
+    samarra = found["Samarra"]
+    assert samarra.place.admin1 == "Salah ad Din" and samarra.geo_precision == 2  # the landmark, near
+    abbasiya = found.get("Abbasiya")
+    # whatever Abbasiya is coded at, it is no town 120 km away that GeoNames spells alike
+    assert abbasiya is None or abbasiya.place is None or abbasiya.place.feature != "city"

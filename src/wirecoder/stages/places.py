@@ -217,6 +217,7 @@ class PlacesStage:
                 candidates[toponym] = candidates[toponym] + [p for p in towns if not only_districts or p.feature == "city"]
         minor = self.minor_countries(votes, countries)
         chosen = _one_place_per_name(toponyms, self.disambiguate(toponyms, candidates, countries, minor))
+        chosen = _as_far_as_said(doc.article.text, toponyms, chosen)
         mentions = [self._mention(doc, t, chosen.get(t), chosen) for t in toponyms]
         if keep_unknown:  # a span given as a toponym stays one, with no place
             mentions = [m or PlaceMention(t.span, t.sentence, None, None, 3, 7) for t, m in zip(toponyms, mentions)]
@@ -896,6 +897,25 @@ def _city_of_quarter(text: str, quarter: Toponym, chosen: dict[Toponym, Place]) 
         if CITY_OWNS.fullmatch(text, toponym.span.end, quarter.span.start) and QUARTER_AFTER.match(text, quarter.span.end):
             return place
     return None
+
+
+# "Abbasiya, 15 km north of the Iraqi city of Samarra": the text says how far the place lies from a town
+DISTANCE_BETWEEN = re.compile(r",?\s*(?:\w+\s+)?(\d+(?:\.\d+)?)\s*-?\s*(km|kms|kilomet(?:er|re)s|miles)\b[^.;]{0,30}?\b(?:of|from)\b[^.;]{0,30}$", re.I)
+DISTANCE_SLACK_KM = 30  # towns are points: a place "10 km from" a city may lie 30 km from the city's recorded point
+
+
+def _as_far_as_said(text: str, toponyms: list[Toponym], chosen: dict[Toponym, Place]) -> dict[Toponym, Place]:
+    """Drops a choice the text contradicts: a namesake 120 km away is not the place "15 km north of" the town."""
+    wrong = set()
+    for place_said, town in zip(toponyms, toponyms[1:]):
+        if place_said not in chosen or town not in chosen or chosen[town].feature != "city" or town.sentence != place_said.sentence:
+            continue
+        said = DISTANCE_BETWEEN.match(text, place_said.span.end, town.span.start)
+        if said:
+            limit = float(said.group(1)) * (1.61 if said.group(2).lower() == "miles" else 1.0)
+            if _km(chosen[place_said], chosen[town]) > 1.5 * limit + DISTANCE_SLACK_KM:
+                wrong.add(place_said)
+    return {t: p for t, p in chosen.items() if t not in wrong}
 
 
 def _anchored(toponym: Toponym) -> bool:
