@@ -840,3 +840,16 @@ def test_places_a_namesake_farther_than_the_text_says_is_not_the_place(stages):
     abbasiya = found.get("Abbasiya")
     # whatever Abbasiya is coded at, it is no town 120 km away that GeoNames spells alike
     assert abbasiya is None or abbasiya.place is None or abbasiya.place.feature != "city"
+
+
+def test_places_a_namesake_in_another_country_than_the_district_said_is_not_the_place(stages):
+    text = "A bomb went off in a car in Jani Khel area of Lakki Marwat district on Thursday."
+    found = {m.span.text: m for m in run(stages, text, {"Jani Khel": "GPE", "Lakki Marwat": "GPE"})}
+    jani_khel = found["Jani Khel"]
+    assert (jani_khel.place.country, jani_khel.relation) == ("Pakistan", "within")  # coded at the district
+
+
+def test_places_a_lower_case_word_the_model_tags_is_no_place(stages):
+    text = "Gunmen burnt farms in Kaduna State and destroyed goods worth millions of naira."
+    found = run(stages, text, {"Kaduna State": "GPE", "naira": "GPE"})
+    assert [m.span.text for m in found] == ["Kaduna State"]

@@ -217,7 +217,7 @@ class PlacesStage:
                 candidates[toponym] = candidates[toponym] + [p for p in towns if not only_districts or p.feature == "city"]
         minor = self.minor_countries(votes, countries)
         chosen = _one_place_per_name(toponyms, self.disambiguate(toponyms, candidates, countries, minor))
-        chosen = _as_far_as_said(doc.article.text, toponyms, chosen)
+        chosen = _inside_the_area_said(doc.article.text, toponyms, _as_far_as_said(doc.article.text, toponyms, chosen))
         mentions = [self._mention(doc, t, chosen.get(t), chosen) for t in toponyms]
         if keep_unknown:  # a span given as a toponym stays one, with no place
             mentions = [m or PlaceMention(t.span, t.sentence, None, None, 3, 7) for t, m in zip(toponyms, mentions)]
@@ -258,8 +258,9 @@ class PlacesStage:
                 words, end = words + ".", end + 1  # "Miss." the state; the name runs stop before dots
             known_variant = self.gazetteer.variant(words) is not None  # "U.S." in "U.S. officials" (an actor too)
             following, preceding = doc.article.text[end : end + 30], doc.article.text[max(0, start - 30) : start]
-            # not "A" of "A man"; nor "NY1" or "Super Bowl 52", whose digits the name keys would drop
-            if len(words) < 2 or DIGIT.search(words) or self._adjective(words) or self.not_places.exclude(words, following, preceding):
+            # not "A" of "A man"; nor "NY1" or "Super Bowl 52", whose digits the name keys would drop; nor the
+            # model's "naira" ("millions of naira"): a place's name is written capitalised
+            if len(words) < 2 or words.islower() or DIGIT.search(words) or self._adjective(words) or self.not_places.exclude(words, following, preceding):
                 continue
             if self._names_a_road(words, following) or self._owner_of_a_site(words, following):
                 continue
@@ -915,6 +916,27 @@ def _as_far_as_said(text: str, toponyms: list[Toponym], chosen: dict[Toponym, Pl
             limit = float(said.group(1)) * (1.61 if said.group(2).lower() == "miles" else 1.0)
             if _km(chosen[place_said], chosen[town]) > 1.5 * limit + DISTANCE_SLACK_KM:
                 wrong.add(place_said)
+    return {t: p for t, p in chosen.items() if t not in wrong}
+
+
+# "Jani Khel area of Lakki Marwat district", "Adu village in Kaura Local Government Area": the area holds the place
+IN_THE_AREA = re.compile(r"(?:\s+(?:area|village|town|city|locality|community|hamlet|camp))?\s*(?:,|\s+(?:of|in))\s+(?:the\s+)?", re.I)
+
+
+def _inside_the_area_said(text: str, toponyms: list[Toponym], chosen: dict[Toponym, Place]) -> dict[Toponym, Place]:
+    """Drops a namesake in another country than the province or district the text puts the place in: the
+    Afghan Jani Khel is not the Jani Khel "of Lakki Marwat district", in Pakistan (the place is then coded at
+    that district, as one the gazetteer lacks)."""
+    wrong = set()
+    for place_said, area in zip(toponyms, toponyms[1:]):
+        if place_said not in chosen or area not in chosen or not area.admin_word or area.sentence != place_said.sentence:
+            continue
+        inner, outer = chosen[place_said], chosen[area]
+        if outer.feature not in ADMIN_FEATURES or inner.feature not in ("city", "admin2") or not IN_THE_AREA.fullmatch(text, place_said.span.end, area.span.start):
+            continue
+        # another country only: GeoNames files some towns under the wrong province (Mindouli, Pool, under Likouala)
+        if inner.iso3 != outer.iso3:
+            wrong.add(place_said)
     return {t: p for t, p in chosen.items() if t not in wrong}
 
 
