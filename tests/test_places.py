@@ -853,3 +853,19 @@ def test_places_a_lower_case_word_the_model_tags_is_no_place(stages):
     text = "Gunmen burnt farms in Kaduna State and destroyed goods worth millions of naira."
     found = run(stages, text, {"Kaduna State": "GPE", "naira": "GPE"})
     assert [m.span.text for m in found] == ["Kaduna State"]
+
+
+@pytest.mark.parametrize(
+    "text, entities, name, part, box",
+    [
+        # (south, north, west, east): Borno, Yobe and Adamawa; Khyber Pakhtunkhwa; Daraa, Suwayda and Quneitra
+        ("Gunmen killed six people in northeastern Nigeria on Sunday.", {"Nigeria": "GPE"}, "Nigeria", "northeastern Nigeria", (9, 14, 10, 15)),
+        ("A bomb killed five people in Pakistan's restive northwest on Tuesday.", {"Pakistan": "GPE"}, "Pakistan", "northwestern Pakistan", (32, 37, 69, 73.5)),
+        ("Clashes in the south of Syria killed 12 fighters.", {"Syria": "GPE"}, "Syria", "southern Syria", (32, 34, 35.5, 37.5)),
+    ],
+)
+def test_places_a_part_of_a_country_is_located_in_that_part(stages, text, entities, name, part, box):
+    found = next(m for m in run(stages, text, entities) if m.span.text == name)
+    assert found.part.name == part and found.place.name == name  # the toponym is still the country
+    south, north, west, east = box
+    assert south <= found.part.latitude <= north and west <= found.part.longitude <= east

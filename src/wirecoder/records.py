@@ -106,6 +106,7 @@ class PlaceMention:
     relation: str | None = None  # "near", "countryside", "east of"... None when the text says "in X"
     geo_precision: int = 1  # ACLED 1 town, 2 near/part of region, 3 admin centroid
     where_prec: int = 1  # UCDP 1..7
+    part: Place | None = None  # "northeastern Nigeria": that part of the place, at the mean of its towns there
 
 
 WEAK_TRIGGER = 0.6  # lexicon confidence below which a trigger needs an armed party or victims nearby

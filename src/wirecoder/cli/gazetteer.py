@@ -137,6 +137,8 @@ def _toponym(article_id: str, mention) -> dict:
         "latitude": place.latitude if place else None, "longitude": place.longitude if place else None,
         "country": place.country if place else None, "admin1": place.admin1 if place else None,
         "feature": place.feature if place else None, "relation": mention.relation, "geo_precision": mention.geo_precision,
+        # "northeastern Nigeria": the part of the place the text means, where events there are located
+        "part": {"name": mention.part.name, "latitude": mention.part.latitude, "longitude": mention.part.longitude} if mention.part else None,
     }
 
 

@@ -29,6 +29,7 @@ from .names import exact_key, loose_key
 MIN_LOOSE_KEY = 3
 LONG_NAME = 6  # letters from which a name is looked for by a loose key shorter than MIN_LOOSE_KEY (in its countries)
 MIN_SIMILARITY = 0.7  # difflib ratio of exact keys for a loose match: Hajeen/Hajin 0.73, Buratai/Burutu 0.62
+TOWN_FOR_SHAPE = 1_000  # towns this large draw the shape of a country, for "northern Nigeria"
 _build_lock = threading.Lock()
 
 
@@ -144,6 +145,17 @@ class Gazetteer:
                 for row in lookup_rows(db, column, key, countries):
                     places[row[0]] = to_place(row)
             self._found[wanted] = tuple(places.values())
+        return list(self._found[wanted])
+
+    def town_points(self, cc: str, admin1: str | None = None) -> list[tuple[float, float]]:
+        """Where a country's (or province's) towns of some size lie: the shape of it, for "northern Nigeria"."""
+        wanted = ("points", cc, admin1)
+        if wanted not in self._found:
+            query = "SELECT latitude, longitude FROM places WHERE cc = ? AND feature = 'city' AND population >= ?"
+            arguments: tuple = (cc, TOWN_FOR_SHAPE)
+            if admin1 is not None:
+                query, arguments = query + " AND admin1 = ?", arguments + (admin1,)
+            self._found[wanted] = tuple(point for db in self.dbs for point in db.execute(query, arguments))
         return list(self._found[wanted])
 
     def stats(self) -> list[tuple[str, int, int]]:

@@ -251,17 +251,18 @@ def _place_fields(mention: PlaceMention | None) -> dict:
     place = mention.place
     if place is None:
         return {"location": mention.span.text, "geo_precision": 3, "where_prec": 7}
+    shown = mention.part or place  # "northeastern Nigeria": the country's towns that way, not its middle
     return {
         "country": place.country,
         "iso3": place.iso3,
         "admin1": place.admin1,
         "admin2": place.admin2,
         # "within": a village the gazetteer lacks, located at the admin area the text gives
-        "location": _location(mention, place),
-        "latitude": place.latitude,
-        "longitude": place.longitude,
+        "location": _location(mention, shown),
+        "latitude": shown.latitude,
+        "longitude": shown.longitude,
         "geo_precision": mention.geo_precision,
-        "geonameid": place.geonameid,
+        "geonameid": shown.geonameid,
         "where_prec": mention.where_prec,
     }
 

@@ -771,7 +771,32 @@ class PlacesStage:
             geo_precision, where_prec = PRECISION_BY_FEATURE["admin2"]
         if relation and (place.feature == "city" or relation.geo_precision == 0):
             geo_precision, where_prec = relation.geo_precision, relation.where_prec
-        return PlaceMention(toponym.span, toponym.sentence, place, relation and relation.relation, geo_precision, where_prec)
+        part = self._part_said(doc.article.text, toponym, place) if place.feature in ("country", "admin1") else None
+        if part is not None:
+            where_prec = max(where_prec, UCDP_PART_OF_COUNTRY if place.feature == "country" else where_prec)
+        return PlaceMention(toponym.span, toponym.sentence, place, relation and relation.relation, geo_precision, where_prec, part)
+
+    def _part_said(self, text: str, toponym: Toponym, place: Place) -> Place | None:
+        """ "northeastern Nigeria", "Pakistan's northwest": the third of the place's towns lying furthest that way."""
+        said = COMPASS_BEFORE.search(text, max(0, toponym.span.start - 30), toponym.span.start) or COMPASS_AFTER.match(text, toponym.span.end)
+        if said is None:
+            return None
+        points = self.gazetteer.town_points(_cc(self, place), place.admin1 if place.feature == "admin1" else None)
+        if len(points) < MIN_TOWNS_FOR_PART:
+            return None
+        compass = said.group(said.lastindex).lower().replace("-", "")
+        lat0 = sum(p[0] for p in points) / len(points)
+        lon0 = sum(p[1] for p in points) / len(points)
+        shrink = math.cos(math.radians(lat0))
+        north, east = COMPASS_VECTORS[compass]
+        if compass == "central":  # the third nearest the middle
+            ranked = sorted(points, key=lambda p: (p[0] - lat0) ** 2 + ((p[1] - lon0) * shrink) ** 2)
+        else:
+            ranked = sorted(points, key=lambda p: -((p[0] - lat0) * north + (p[1] - lon0) * shrink * east))
+        chosen = ranked[: max(1, len(ranked) // 3)]
+        latitude, longitude = sum(p[0] for p in chosen) / len(chosen), sum(p[1] for p in chosen) / len(chosen)
+        word = compass if compass == "central" else f"{compass}ern"
+        return replace(place, geonameid=None, name=f"{word} {place.name}", latitude=round(latitude, 5), longitude=round(longitude, 5))
 
     def _town_of_site(self, doc: AnalyzedArticle, toponym: Toponym, chosen: dict[Toponym, Place]) -> Place | None:
         """The town a site lies in: one its name holds ("Manila Cathedral"), one named just before it
@@ -880,6 +905,16 @@ def _one_place_per_name(toponyms: list[Toponym], chosen: dict[Toponym, Place]) -
             and not (t.person_word or t.in_a_name)}
     return {**chosen, **more, **same}
 
+
+# "northeastern Nigeria", "in the north of Syria", "Pakistan's restive northwest"
+COMPASS_BEFORE = re.compile(r"\b(?:(north|south|east|west|north-?east|north-?west|south-?east|south-?west|central)(?:ern)?\s+(?:parts?\s+of\s+)?(?:the\s+)?"
+                            r"|the\s+(north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+(?:the\s+)?)$", re.I)
+COMPASS_AFTER = re.compile(r"['’]s\s+(?:[a-z]+\s+)?(north|south|east|west|north-?east|north-?west|south-?east|south-?west)\b(?!\s+of\b)")
+_D = math.sqrt(0.5)
+COMPASS_VECTORS = {"north": (1, 0), "south": (-1, 0), "east": (0, 1), "west": (0, -1), "northeast": (_D, _D), "northwest": (_D, -_D),
+                   "southeast": (-_D, _D), "southwest": (-_D, -_D), "central": (0, 0)}
+MIN_TOWNS_FOR_PART = 6  # fewer towns draw no shape: the place's own point stays
+UCDP_PART_OF_COUNTRY = 5  # UCDP where_prec: a part of a country larger than a province
 
 # "the Salaheddine neighbourhood of Aleppo", "Mogadishu's Hodan district" ("the Nesh district of Kandahar" is
 # the province's: "district of" says which only when the name after it is a city by the text's other words)
