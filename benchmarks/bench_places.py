@@ -128,6 +128,7 @@ def score_pitf(path: Path) -> list[dict]:
     pipeline = Pipeline()
     incidents = sample([json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()], PITF_SAMPLE)
     within, located, with_event = 0, 0, 0
+    errors: list[float] = []
     for incident in incidents:
         if incident.get("lat") is None:
             continue
@@ -138,10 +139,13 @@ def score_pitf(path: Path) -> list[dict]:
             continue
         with_event += 1
         best = max(events, key=lambda e: (e.fatalities_best or e.fatalities or 0))
-        within += km(incident["lat"], incident["lon"], best.latitude, best.longitude) <= 50
+        errors.append(km(incident["lat"], incident["lon"], best.latitude, best.longitude))
+        within += errors[-1] <= 50
     return [
         row("pitf-atrocities", "events within 50 km of gold point", round(within / located, 3), 0.70, f"sample {located}"),
         row("pitf-atrocities", "share of incidents with a located event", round(with_event / located, 3)),
+        row("pitf-atrocities", "median event error km (located ones)", round(statistics.median(errors), 1) if errors else None),
+        row("pitf-atrocities", "mean event error km (located ones)", round(statistics.mean(errors), 1) if errors else None),
     ]
 
 
