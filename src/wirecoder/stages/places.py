@@ -79,7 +79,7 @@ SITE_LOOKBACK = 2  # sentences back to the town a site's sentence or the one bef
 WORLD_CITY = 1_000_000  # such a city abroad beats a namesake of the story's country CAPITAL_OVER_LOCAL times smaller
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # each found once: hashed by identity, cheaply, as a key of every choice
 class Toponym:
     span: Span
     sentence: int
@@ -122,6 +122,7 @@ class _Around:
 
     @classmethod
     def of(cls, toponym: Toponym, chosen: dict[Toponym, Place]) -> _Around:
+        chosen = {t: p for t, p in chosen.items() if t is not toponym}
         beside = [p for t, p in chosen.items() if t.sentence == toponym.sentence and p.feature in ADMIN_FEATURES]
         before = [p for t, p in chosen.items() if toponym.after_comma and 2 <= toponym.span.start - t.span.end <= 3 and p.feature == "city"]
         listed = [p for t, p in chosen.items() if toponym.list_start >= 0 and t.list_start == toponym.list_start]
@@ -496,7 +497,7 @@ class PlacesStage:
                 if len(plausible[toponym]) == 1:
                     chosen[toponym] = plausible[toponym][0]
                 elif plausible[toponym]:
-                    around = _Around.of(toponym, {t: p for t, p in chosen.items() if t is not toponym})
+                    around = _Around.of(toponym, chosen)
                     chosen[toponym] = max(plausible[toponym], key=lambda p: self._score(p, toponym, countries, around, admins, rivals[toponym]))
         return {t: p for t, p in chosen.items() if not _look_alike_elsewhere(t, p, chosen)}
 
