@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from common import SHARED_DEFAULT, row  # noqa: E402
 
-BENCHMARKS = ("bench_seeds", "bench_events", "bench_places", "bench_fatalities", "bench_actors", "bench_dedup", "bench_throughput")
+BENCHMARKS = ("bench_seeds", "bench_events", "bench_places", "bench_gazetteer", "bench_fatalities", "bench_actors", "bench_dedup", "bench_throughput")
 LOWER_IS_BETTER = ("peaceful snippets", "look-alike", "forbidden", "RSS")
 
 

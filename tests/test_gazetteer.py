@@ -58,6 +58,42 @@ def test_gazetteer_import_adds_villages_and_alternate_names(tmp_path):
     assert found.candidates("Wadi al Qasab") == []
 
 
+def _plan(index: Path, column: str) -> str:
+    import sqlite3
+
+    db = sqlite3.connect(index)
+    try:
+        query = f"SELECT p.name FROM names n JOIN places p ON p.geonameid = n.geonameid WHERE n.{column} = ?"
+        return " ".join(row[-1] for row in db.execute("EXPLAIN QUERY PLAN " + query, ("hajin",)))
+    finally:
+        db.close()
+
+
+def test_gazetteer_an_imported_dump_is_looked_up_by_index_not_scanned(tmp_path):
+    # a full allCountries.txt holds millions of names: a lookup that scans them takes seconds per name
+    index = tmp_path / "user.sqlite"
+    import_file(FIXTURES / "SY-villages.txt", index, countries={"SY": ("SYR", "Syria")}, admin1_names={})
+    assert "INDEX names_exact" in _plan(index, "exact") and "INDEX names_loose" in _plan(index, "loose")
+
+
+def test_gazetteer_an_index_imported_without_name_indexes_gets_them(tmp_path, monkeypatch):
+    import shutil
+    import sqlite3
+
+    from wirecoder.gazetteer import embedded_path, ensure_embedded, user_path
+    from wirecoder.gazetteer.index import SCHEMA
+
+    shared = ensure_embedded(Settings())  # the session's index, copied so the test does not rebuild it
+    monkeypatch.setenv("WIRECODER_CACHE", str(tmp_path))
+    settings = Settings()
+    shutil.copy(shared, embedded_path(settings))
+    old = sqlite3.connect(user_path(settings))  # as an older version left it: tables, no name indexes
+    old.executescript(SCHEMA)
+    old.close()
+    Gazetteer.default(settings)
+    assert "INDEX names_exact" in _plan(user_path(settings), "exact")
+
+
 def test_gazetteer_import_rejects_a_file_that_is_not_a_dump(tmp_path):
     bad = tmp_path / "notes.txt"
     bad.write_text("a\tfew\tcolumns\n" * 3)

@@ -23,7 +23,7 @@ from ..knowledge import read_rows
 from ..records import Place
 from ..settings import Settings
 from . import embedded
-from .index import build_atomically, connect, lookup_rows, to_place
+from .index import build_atomically, connect, ensure_indexes, lookup_rows, to_place
 from .names import exact_key, loose_key
 
 MIN_LOOSE_KEY = 3
@@ -194,7 +194,10 @@ FOUND_CACHE = 50_000  # lookups remembered per gazetteer before the memory is cl
 
 @lru_cache(maxsize=4)
 def _default(settings: Settings) -> Gazetteer:
-    return Gazetteer([ensure_embedded(settings), user_path(settings)], settings.knowledge_paths)
+    user = user_path(settings)
+    if user.exists():
+        ensure_indexes(user)
+    return Gazetteer([ensure_embedded(settings), user], settings.knowledge_paths)
 
 
 @lru_cache(maxsize=4)

@@ -15,7 +15,7 @@ from pathlib import Path
 from unidecode import unidecode
 
 from ..errors import WirecoderError
-from .index import connect, write_places
+from .index import INDEXES, connect, write_places
 from .names import keys, other_names
 
 FEATURES = {"P": "city", "ADM1": "admin1", "ADM2": "admin2", "PCLI": "country"}
@@ -47,11 +47,16 @@ def import_file(path: Path, db_path: Path, *, countries: dict[str, tuple[str, st
         raise WirecoderError(f"{path}: no such file", "W401")
     db = connect(db_path)
     try:
-        with db:
-            db.executescript("CREATE INDEX IF NOT EXISTS names_geonameid ON names(geonameid);")
+        with db:  # one transaction: a dump that stops half-way (a bad line, Ctrl-C) adds nothing
+            db.execute("CREATE INDEX IF NOT EXISTS names_geonameid ON names(geonameid)")
             if _is_alternate_names(path):
-                return _import_alternate_names(db, path)
-            return _import_places(db, path, countries, admin1_names)
+                added = _import_alternate_names(db, path)
+            else:
+                added = _import_places(db, path, countries, admin1_names)
+        # lookups by name key need these (without them a full dump is scanned per name); built after the
+        # rows go in, which is faster than keeping them up to date row by row
+        db.executescript(INDEXES)
+        return added
     finally:
         db.close()
 

@@ -59,6 +59,21 @@ def write_places(db: sqlite3.Connection, rows: Iterable[tuple[tuple, Iterable[st
     return count
 
 
+def ensure_indexes(path: Path) -> None:
+    """A user index imported by an older version may lack the name-key indexes: add them once."""
+    db = connect(path, readonly=True)
+    try:
+        present = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    finally:
+        db.close()
+    if not {"names_exact", "names_loose", "places_cc"} <= present:
+        db = connect(path)
+        try:
+            db.executescript(INDEXES)
+        finally:
+            db.close()
+
+
 def build_atomically(path: Path, fill) -> None:
     """Write the index to a temporary file with ``fill(db)``, then rename it into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
