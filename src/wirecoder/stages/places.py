@@ -246,7 +246,8 @@ class PlacesStage:
         cut = {a: min([d for d, _, _ in datelines if a < d < b] or [b]) for a, b, flag in spans if not flag}
         spans = [(a, a + len(doc.article.text[a : cut[a]].rstrip()), flag) if not flag else (a, b, flag) for a, b, flag in spans]
         spans += datelines
-        for start, end, from_entity in sorted(self._split_compounds(doc.article.text, spans, entity_starts), key=lambda s: (s[0], not s[2], -s[1])):
+        ordered = sorted(self._split_compounds(doc.article.text, spans, entity_starts), key=lambda s: (s[0], not s[2], -s[1]))
+        for start, end, from_entity in _with_tails(doc.article.text, ordered):
             words, institution = self._before_institution(doc.article.text[start:end])
             words = BASED_IN.sub("", self._without_trailing_non_places(words))  # "the Kent-based team"
             end = start + len(words)
@@ -1026,6 +1027,21 @@ def _with_list_context(text: str, toponyms: list[Toponym], vouches: Callable[[To
     starts = [start if start in joined else -1 for start in starts]
     return [replace(t, place_context=t.place_context or (s and not t.from_entity), list_start=start)
             for t, s, start in zip(toponyms, said, starts)]
+
+
+def _with_tails(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """ "in Maiduguri Borno State" with only "Maiduguri" tagged: the capitalised run goes on past the model's
+    place, and what follows it ("Borno State") is a name of its own."""
+    entities = [(a, b) for a, b, tagged in spans if tagged]
+    tails = []
+    for start, end, tagged in spans:
+        inner = max((b for a, b in entities if a <= start < b < end), default=None) if not tagged else None
+        tail = re.search(r"\S", text[inner:end]) if inner is not None else None
+        if tail is None:
+            tails.append((start, end, tagged))
+        elif text[inner + tail.start()].isupper():
+            tails.append((inner + tail.start(), end, False))
+    return sorted(tails, key=lambda s: (s[0], not s[2], -s[1]))
 
 
 def _headline_words(toponym: Toponym) -> bool:
