@@ -108,3 +108,11 @@ def test_end_to_end_a_city_quarter_is_located_at_the_city_and_named_after_it(pip
     text = "Mortar shells hit Mogadishu's Hodan district on Sunday, killing two civilians, police said."
     [event] = pipeline.extract(Article(id="quarter.txt", text=text, published=dt.date(2019, 3, 4)))
     assert (event.location, event.admin1, event.geo_precision) == ("Mogadishu - Hodan", "Banaadir", 1)
+
+
+def test_end_to_end_an_event_known_only_by_its_province_is_at_the_provincial_capital(pipeline):
+    text = "Gunmen killed 11 villagers in Borno State on Sunday, police said."
+    [event] = pipeline.extract(Article(id="borno.txt", text=text, published=dt.date(2019, 3, 4)))
+    # Maiduguri lies at 11.85N 13.16E; the mean of Borno's towns, 26 km south-west of it, is no place at all
+    assert (event.location, event.geo_precision) == ("Borno", 3)
+    assert abs(event.latitude - 11.85) < 0.05 and abs(event.longitude - 13.16) < 0.05

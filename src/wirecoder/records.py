@@ -107,6 +107,7 @@ class PlaceMention:
     geo_precision: int = 1  # ACLED 1 town, 2 near/part of region, 3 admin centroid
     where_prec: int = 1  # UCDP 1..7
     part: Place | None = None  # "northeastern Nigeria": that part of the place, at the mean of its towns there
+    seat: Place | None = None  # a province's largest town: ACLED codes events known only at a province at its capital
 
 
 WEAK_TRIGGER = 0.6  # lexicon confidence below which a trigger needs an armed party or victims nearby

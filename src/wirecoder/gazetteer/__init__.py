@@ -158,6 +158,16 @@ class Gazetteer:
             self._found[wanted] = tuple(point for db in self.dbs for point in db.execute(query, arguments))
         return list(self._found[wanted])
 
+    def largest_town(self, cc: str, admin1: str) -> Place | None:
+        """A province's largest town: most often its capital, which GeoNames' small-town data does not mark."""
+        wanted = ("largest", cc, admin1)
+        if wanted not in self._found:
+            rows = [row for db in self.dbs for row in db.execute(
+                "SELECT * FROM places WHERE cc = ? AND admin1 = ? AND feature = 'city' ORDER BY population DESC LIMIT 1", (cc, admin1))]
+            self._found[wanted] = tuple(to_place(r) for r in sorted(rows, key=lambda r: -(r[10] or 0))[:1])
+        found = self._found[wanted]
+        return found[0] if found else None
+
     def stats(self) -> list[tuple[str, int, int]]:
         return [
             (db.execute("PRAGMA database_list").fetchone()[2], db.execute("SELECT count(*) FROM places").fetchone()[0], db.execute("SELECT count(*) FROM names").fetchone()[0])

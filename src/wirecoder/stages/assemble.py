@@ -252,6 +252,10 @@ def _place_fields(mention: PlaceMention | None) -> dict:
     if place is None:
         return {"location": mention.span.text, "geo_precision": 3, "where_prec": 7}
     shown = mention.part or place  # "northeastern Nigeria": the country's towns that way, not its middle
+    # "in Borno State": at the province's capital, as ACLED codes it (the location keeps the province's name); a
+    # village the gazetteer lacks ("within" the province) is nearer the province's middle, on average
+    at_seat = mention.seat is not None and mention.part is None and mention.geo_precision >= 3 and mention.relation != "within"
+    point = mention.seat if at_seat else shown
     return {
         "country": place.country,
         "iso3": place.iso3,
@@ -259,8 +263,8 @@ def _place_fields(mention: PlaceMention | None) -> dict:
         "admin2": place.admin2,
         # "within": a village the gazetteer lacks, located at the admin area the text gives
         "location": _location(mention, shown),
-        "latitude": shown.latitude,
-        "longitude": shown.longitude,
+        "latitude": point.latitude,
+        "longitude": point.longitude,
         "geo_precision": mention.geo_precision,
         "geonameid": shown.geonameid,
         "where_prec": mention.where_prec,

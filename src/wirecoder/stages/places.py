@@ -776,7 +776,10 @@ class PlacesStage:
         part = self._part_said(doc.article.text, toponym, place) if place.feature in ("country", "admin1") else None
         if part is not None:
             where_prec = max(where_prec, UCDP_PART_OF_COUNTRY if place.feature == "country" else where_prec)
-        return PlaceMention(toponym.span, toponym.sentence, place, relation and relation.relation, geo_precision, where_prec, part)
+        return PlaceMention(toponym.span, toponym.sentence, place, relation and relation.relation, geo_precision, where_prec, part, self._seat(place))
+
+    def _seat(self, place: Place) -> Place | None:
+        return self.gazetteer.largest_town(_cc(self, place), place.admin1) if place.feature == "admin1" and place.admin1 else None
 
     def _part_said(self, text: str, toponym: Toponym, place: Place) -> Place | None:
         """ "northeastern Nigeria", "Pakistan's northwest": the third of the place's towns lying furthest that way."""
