@@ -869,3 +869,12 @@ def test_places_a_part_of_a_country_is_located_in_that_part(stages, text, entiti
     assert found.part.name == part and found.place.name == name  # the toponym is still the country
     south, north, west, east = box
     assert south <= found.part.latitude <= north and west <= found.part.longitude <= east
+
+
+def test_places_a_given_name_that_holds_a_place_is_coded_there(stages):
+    find_actors, find_places = stages
+    text = "Record crowds came to the Dubai World Cup, and traffic queued on the A417 all evening."
+    spans = [(text.index(name), text.index(name) + len(name)) for name in ("Dubai World Cup", "A417")]
+    cup, road = find_places.resolve_spans(find_actors(analyzed(text)), spans)
+    assert (cup.place.name, cup.relation) == ("Dubai", "site")
+    assert road.place is None  # a road's number names no place

@@ -312,7 +312,9 @@ class PlacesStage:
         if index is None or end <= start:
             return None
         toponym = self._describe(doc, index, Span(start, end, doc.article.text[start:end]), True, False, names)
-        return replace(toponym, name=self._named_by_adjective(toponym.name), place_context=True, name_like=True, person_word=False, in_a_name=False, given=True)
+        # "A417": a road's number, which name keys (letters only) would make "A"
+        name = "" if DIGIT.search(toponym.name) else self._named_by_adjective(toponym.name)
+        return replace(toponym, name=name, place_context=True, name_like=True, person_word=False, in_a_name=False, given=True)
 
     def _named_by_adjective(self, words: str) -> str:
         """ "Syrian" marked as a toponym stands for Syria, "European" for Europe."""
@@ -732,6 +734,9 @@ class PlacesStage:
             town = self._town_of_site(doc, toponym, chosen)
             if town is not None:  # "Tahrir Square": a site in Baghdad, coded at Baghdad
                 return PlaceMention(toponym.span, toponym.sentence, town, "site", 1, 1)
+            held = self._place_in_given_name(toponym, chosen) if toponym.given else None
+            if held is not None:  # given "Dubai World Cup" as a toponym: where the name says it is
+                return PlaceMention(toponym.span, toponym.sentence, held, "site", *PRECISION_BY_FEATURE.get(held.feature, (1, 1)))
             city = _city_of_quarter(doc.article.text, toponym, chosen)
             if city is not None:  # "the Karrada district of Baghdad": ACLED codes a city's quarter at the city
                 return PlaceMention(toponym.span, toponym.sentence, city, "quarter", 1, 1)
@@ -826,6 +831,23 @@ class PlacesStage:
         counts = Counter(p.geonameid for p in towns.values())
         # a town called like a site ("Washington Square", Pennsylvania) is the article's main town last
         return max(towns.values(), key=lambda p: (not self.site_words.search(p.name), counts[p.geonameid]), default=None)
+
+    def _place_in_given_name(self, toponym: Toponym, chosen: dict[Toponym, Place]) -> Place | None:
+        """The place a given name holds, longest words first: one the article names elsewhere, else a country,
+        a province or a large city ("Riverdale Lukoil South" in a Riverdale story; "University of California")."""
+        words = toponym.span.text.split()
+        known = {p.geonameid: p for p in chosen.values()}
+        for size in range(len(words) - 1, 0, -1):
+            for first in range(len(words) - size + 1):
+                name = " ".join(words[first : first + size])
+                if not name[:1].isupper() or len(name) < 3 or name.lower() in self.not_places.words or name.lower() in self.demonyms:
+                    continue
+                found = [p for p in self.gazetteer.candidates(name) if exact_key(p.name) == exact_key(name) or self.gazetteer.variant(name)]
+                article = [known[p.geonameid] for p in found if p.geonameid in known]
+                prominent = [p for p in found if p.feature in ("country", "admin1") or p.population >= FAMOUS]
+                if article or prominent:
+                    return (article or sorted(prominent, key=lambda p: -p.population))[0]
+        return None
 
     def _town_in_name(self, words: list[str]) -> list[Place]:
         for size in range(len(words), 0, -1):
