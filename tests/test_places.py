@@ -878,3 +878,18 @@ def test_places_a_given_name_that_holds_a_place_is_coded_there(stages):
     cup, road = find_places.resolve_spans(find_actors(analyzed(text)), spans)
     assert (cup.place.name, cup.relation) == ("Dubai", "site")
     assert road.place is None  # a road's number names no place
+
+
+def test_places_one_name_unplaced_by_the_text_is_one_place_throughout_the_article():
+    from wirecoder.records import Place, Span
+    from wirecoder.stages.places import Toponym, _most_chosen_per_name
+
+    text = "Two bodies were found in downtown Hanover. Hanover police said so. Hanover police closed the road. Hanover, Germany, is far."
+    starts = [i for i in range(len(text)) if text.startswith("Hanover", i)]
+    toponyms = [Toponym(Span(i, i + 7, "Hanover"), n, True, False) for n, i in enumerate(starts)]
+    toponyms[3] = Toponym(toponyms[3].span, 3, True, False, after_comma=False, city_said=True)  # the text places this one
+    germany = Place(2910831, "Hannover", 52.37, 9.73, "Germany", "DEU", "Lower Saxony", feature="city", population=515_140)
+    maryland = Place(4357141, "Hanover", 39.19, -76.72, "United States", "USA", "Maryland", feature="city", population=14_348)
+    chosen = dict(zip(toponyms, [germany, maryland, maryland, germany]))
+    unified = _most_chosen_per_name(toponyms, chosen)
+    assert [unified[t].iso3 for t in toponyms] == ["USA", "USA", "USA", "DEU"]

@@ -930,7 +930,23 @@ def _one_place_per_name(toponyms: list[Toponym], chosen: dict[Toponym, Place]) -
     anchored = {exact_key(t.span.text): chosen[t] for t in toponyms if t in chosen and _anchored(t)}
     same = {t: anchored[exact_key(t.span.text)] for t in chosen if not _anchored(t) and exact_key(t.span.text) in anchored
             and not (t.person_word or t.in_a_name)}
-    return {**chosen, **more, **same}
+    return _most_chosen_per_name(toponyms, {**chosen, **more, **same})
+
+
+def _most_chosen_per_name(toponyms: list[Toponym], chosen: dict[Toponym, Place]) -> dict[Toponym, Place]:
+    """ "in downtown Hanover" and five "Hanover police": one town, the one chosen most often (the first of a tie),
+    where nothing in the text places any of them."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    first: dict[tuple[str, int | None], int] = {}
+    places: dict[int | None, Place] = {}
+    for index, toponym in enumerate(toponyms):
+        if toponym in chosen and not (_anchored(toponym) or toponym.person_word or toponym.in_a_name):
+            place = chosen[toponym]
+            votes[exact_key(toponym.span.text)][place.geonameid] += 1
+            first.setdefault((exact_key(toponym.span.text), place.geonameid), index)
+            places[place.geonameid] = place
+    winners = {name: places[max(counts, key=lambda g: (counts[g], -first[(name, g)]))] for name, counts in votes.items() if len(counts) > 1}
+    return {t: winners.get(exact_key(t.span.text), p) if not (_anchored(t) or t.person_word or t.in_a_name) else p for t, p in chosen.items()}
 
 
 # "northeastern Nigeria", "in the north of Syria", "Pakistan's restive northwest"
