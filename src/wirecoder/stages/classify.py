@@ -72,6 +72,7 @@ class Lexicon:
     state: re.Pattern
     crowd: re.Pattern
     article_vetoes: re.Pattern | None = None
+    any_trigger: re.Pattern | None = None  # every rule at once, on lower-cased text: most sentences match none
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,9 @@ def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
     vetoes = list(read_rows("trigger_vetoes", ("pattern", "scope"), extra))
     modifiers = list(read_rows("trigger_modifiers", ("pattern", "kind"), extra))
     roles = list(read_rows("role_words", ("pattern", "kind"), extra))
+    every = [r.lowered.pattern for r in rules if r.lowered is not None]
     return Lexicon(
+        any_trigger=re.compile("|".join(f"(?:{p})" for p in every)) if every else None,
         rules=tuple(rules),
         phrase_vetoes=_words([r["pattern"] for r in vetoes if r["scope"] == "phrase"]),
         sentence_vetoes=_words([r["pattern"] for r in vetoes if r["scope"] == "sentence"]),
@@ -170,6 +173,8 @@ class ClassifyStage:
     def _matches(self, text: str) -> list[Match]:
         masked = _masked(text, self.lexicon.phrase_vetoes)
         lowered = lowered_text(masked)
+        if lowered is not None and not self._may_hold_a_trigger(masked, lowered):
+            return []
         found = [Match(m.start(), m.end(), rule) for rule in self.lexicon.rules for m in rule.finditer(masked, lowered)]
         found.sort(key=lambda m: (-(m.end - m.start), -m.rule.confidence, m.start))
         kept: list[Match] = []
@@ -177,6 +182,11 @@ class ClassifyStage:
             if all(match.end <= k.start or match.start >= k.end for k in kept):
                 kept.append(match)
         return sorted(kept, key=lambda m: m.start)
+
+    def _may_hold_a_trigger(self, masked: str, lowered: str) -> bool:
+        if self.lexicon.any_trigger is None or self.lexicon.any_trigger.search(lowered):
+            return True
+        return any(r.pattern.search(masked) for r in self.lexicon.rules if r.lowered is None)
 
     def _mention(self, sentence: Sentence, index: int, match: Match, actors: list[ActorMention]) -> TriggerMention:
         text, offset = sentence.span.text, sentence.span.start

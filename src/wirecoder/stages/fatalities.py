@@ -359,7 +359,8 @@ class FatalitiesStage:
                         claims: list[Attribution]) -> list[CountMention]:
         text = sentence.span.text
         quantities = self.finder.find(text)
-        links = link(text, quantities, find_cues(text, self.lexicon), self.lexicon)
+        # no number, nothing to link: most sentences give none, and the casualty words are many patterns
+        links = link(text, quantities, find_cues(text, self.lexicon), self.lexicon) if quantities else {}
         # A toll dated to one day is that day's; an unresolved date (no publication date) may be one day too.
         days = [(d.span.start - sentence.span.start, d.time_precision) for d in doc.dates if d.sentence == index]
         found = []
