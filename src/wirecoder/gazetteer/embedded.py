@@ -25,7 +25,7 @@ ADMIN_SUFFIX = re.compile(r"\s+(?:governorate|province|region|state|oblast|distr
 ADMIN_PREFIX = re.compile(r"^(?:(?:province|county|district|prefecture) of|kabupaten|kota)\s+", re.I)  # "Province of Cavite"
 # ISO 3166-2 writes some names inverted: "Dagestan, Respublika", "Durham, County", "Bristol, City of"
 INVERTED_NAME = re.compile(r"^(.+?),\s+(?:respublika|county|city of|the|oblast|kray|krai)$", re.I)
-VERSION = "embedded-13"  # bump when name keys or the build change: the index is rebuilt
+VERSION = "embedded-14"  # bump when name keys or the build change: the index is rebuilt
 
 
 def latin_names(names) -> list[str]:

@@ -30,6 +30,7 @@ INDEXES = """
 CREATE INDEX IF NOT EXISTS names_exact ON names(exact);
 CREATE INDEX IF NOT EXISTS names_loose ON names(loose);
 CREATE INDEX IF NOT EXISTS places_cc ON places(cc);
+CREATE INDEX IF NOT EXISTS places_admin ON places(cc, admin1, population);
 CREATE INDEX IF NOT EXISTS names_geonameid ON names(geonameid);
 """
 COLUMNS = "geonameid, name, latitude, longitude, cc, iso3, country, admin1, admin2, feature, population"
