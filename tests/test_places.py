@@ -893,3 +893,16 @@ def test_places_one_name_unplaced_by_the_text_is_one_place_throughout_the_articl
     chosen = dict(zip(toponyms, [germany, maryland, maryland, germany]))
     unified = _most_chosen_per_name(toponyms, chosen)
     assert [unified[t].iso3 for t in toponyms] == ["USA", "USA", "USA", "DEU"]
+
+
+@pytest.mark.parametrize(
+    "text, country, relation",
+    [
+        ("Syrian troops shelled positions on Turkish soil on Friday.", "Turkey", None),
+        ("The prosecutor was shot dead near the Pakistani border on Wednesday.", "Pakistan", "elsewhere"),  # a border, not the place
+        ("Turkish officials said the talks had failed.", None, None),  # a nationality alone names no place
+    ],
+)
+def test_places_a_nationality_before_border_or_soil_names_its_country(stages, text, country, relation):
+    found = [m for m in run(stages, text) if m.place is not None and m.place.feature == "country"]
+    assert [(m.place.name, m.relation) for m in found] == ([(country, relation)] if country else [])

@@ -42,7 +42,7 @@ def knowledge_files(kind: str, extra: Iterable[Path] = ()) -> list[Path]:
 PATTERN_COLUMNS = {
     "triggers": ("pattern",), "trigger_vetoes": ("pattern",), "trigger_modifiers": ("pattern",),
     "role_words": ("pattern",), "place_relations": ("pattern",), "admin_units": ("unit",),
-    "site_words": ("word",), "date_expressions": ("pattern",), "actor_patterns": ("pattern",),
+    "site_words": ("word",), "date_expressions": ("pattern",), "actor_patterns": ("pattern",), "nationality_places": ("word",),
 }  # boilerplate patterns hold macros: clean.load_boilerplate checks them once expanded
 NUMBER_COLUMNS = {"place_relations": ("geo_precision", "where_prec")}
 

@@ -114,6 +114,7 @@ class PlaceKnowledge:
     units: AdminUnits
     site_words: re.Pattern
     road_words: re.Pattern
+    nationality_places: re.Pattern | None = None  # "the Turkish border": the words after a nationality that make it a place
 
     @classmethod
     def load(cls, settings: Settings, gazetteer: Gazetteer) -> PlaceKnowledge:
@@ -133,6 +134,7 @@ class PlaceKnowledge:
             units=AdminUnits.load(extra),
             site_words=load_site_words(extra),
             road_words=load_site_words(extra, kind="road"),
+            nationality_places=_nationality_places(demonyms, extra),
         )
 
 
@@ -157,6 +159,15 @@ def _capitals() -> dict[str, str]:
 def load_site_words(extra=(), kind: str | None = None) -> re.Pattern:
     words = "|".join(r["word"] for r in read_rows("site_words", ("word",), extra) if kind is None or r["kind"] == kind)
     return re.compile(rf"(?:^|\s)(?:{words})$", re.I)
+
+
+def _nationality_places(demonyms, extra=()) -> re.Pattern | None:
+    """ "Turkish border", "Iraqi soil": group 1 is the nationality."""
+    words = [r["word"] for r in read_rows("nationality_places", ("word",), extra)]
+    names = sorted((re.escape(d.word) for d in demonyms), key=len, reverse=True)
+    if not words or not names:
+        return None
+    return re.compile(r"\b(%s)\s+(?:%s)\b" % ("|".join(names), "|".join(f"(?:{w})" for w in words)))
 
 
 def load_regions(extra=()) -> tuple[dict[str, Place], dict[str, Place]]:

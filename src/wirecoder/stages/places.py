@@ -5,7 +5,7 @@ Writes: places (one PlaceMention per toponym: span, Place or None, relation, ACL
         UCDP where_prec)
 Settings: cache_dir (gazetteer index), knowledge_paths (``place_variants*``, ``place_spelling*``,
           ``place_relations*``, ``demonyms*``, ``admin_units*``, ``site_words*``, ``not_places*``,
-          ``regions*`` files: see ``place_knowledge.py``)
+          ``regions*``, ``nationality_places*`` files: see ``place_knowledge.py``)
 
 Candidates are spaCy GPE/LOC/FAC entities plus capitalised name sequences spaCy missed ("Al-Shafah"),
 never words inside an actor's name ("Deir ez-Zor Military Council") nor demonyms ("Syrian"). The
@@ -98,6 +98,7 @@ class Toponym:
     institution: bool = False  # "Vancouver" of "Vancouver Police": a place only under its own name
     given: bool = False  # someone else marked it a toponym: a place the gazetteer knows by the name beats none
     list_start: int = -1  # where the list it is written in begins ("Oregon, Washington and Idaho"), -1 outside one
+    nationality: bool = False  # "the Turkish border": a nationality naming its country (already counted as one)
 
 
 @dataclass(frozen=True)
@@ -156,10 +157,12 @@ class PlacesStage:
         self.regions = knowledge.regions
         self.region_adjectives = knowledge.region_adjectives
         self.relations = knowledge.relations
+        self.relations_after_first = sorted(self.relations, key=lambda r: not r.after)
         # most toponyms have no relation: one search over all the patterns tells so before trying each in order
         self.any_relation_before = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in self.relations if not r.after) or "(?!)", re.I)
         self.any_relation_after = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in self.relations if r.after) or "(?!)", re.I)
         self.demonyms = knowledge.demonyms
+        self.nationality_places = knowledge.nationality_places
         self.iso2 = knowledge.iso2
         words = "|".join(sorted((re.escape(d) for d in self.demonyms), key=len, reverse=True))
         # "the Afghan capital", "Somalia's capital", "the Bangladesh capital"
@@ -273,7 +276,21 @@ class PlacesStage:
             if any(t.span.start <= start < t.span.end for t in found):
                 continue
             found.append(self._describe(doc, index, Span(start, end, words), from_entity, institution, names))
-        return _with_list_context(doc.article.text, found, self._vouches_for_a_list)
+        found += self._nationalities_as_places(doc, sentence, index, names, found)
+        return _with_list_context(doc.article.text, sorted(found, key=lambda t: t.span.start), self._vouches_for_a_list)
+
+    def _nationalities_as_places(self, doc: AnalyzedArticle, sentence: Sentence, index: int, names: DocNames, found: list[Toponym]) -> list[Toponym]:
+        """ "near the Turkish border", "on Iraqi soil": the nationality names its country."""
+        if self.nationality_places is None:
+            return []
+        nationalities = []
+        for match in self.nationality_places.finditer(sentence.span.text):
+            start, end = sentence.span.start + match.start(1), sentence.span.start + match.end(1)
+            if any(t.span.start < end and start < t.span.end for t in found):
+                continue
+            toponym = self._describe(doc, index, Span(start, end, match.group(1)), True, False, names)
+            nationalities.append(replace(toponym, name=self._named_by_adjective(toponym.name), nationality=True))
+        return nationalities
 
     def _describe(self, doc: AnalyzedArticle, index: int, span: Span, from_entity: bool, institution: bool, names: DocNames) -> Toponym:
         """What the words around a toponym say of it."""
@@ -436,6 +453,8 @@ class PlacesStage:
         for cc in self._demonym_countries(" ".join(s.span.text for s in doc.sentences)):
             votes[cc] += 1
         for toponym, places in candidates.items():
+            if toponym.nationality:  # its demonym has voted already
+                continue
             if toponym.unit_countries:  # "Guma Local Government Area" says Nigeria, whatever Guma else may be
                 votes.update({cc: 2 for cc in toponym.unit_countries})
                 continue
@@ -887,7 +906,9 @@ class PlacesStage:
         before = text[max(0, toponym.span.start - 40) : toponym.span.start]
         if not (self.any_relation_before.search(before) or self.any_relation_after.match(text, toponym.span.end)):
             return None
-        return next((r for r in self.relations if (r.pattern.match(text, toponym.span.end) if r.after else r.pattern.search(before))), None)
+        # "near the Pakistani border": what follows a nationality ("border") says more than what precedes it
+        relations = self.relations_after_first if toponym.nationality else self.relations
+        return next((r for r in relations if (r.pattern.match(text, toponym.span.end) if r.after else r.pattern.search(before))), None)
 
     @staticmethod
     def _looks_like_a_village(text: str, toponym: Toponym) -> bool:
