@@ -182,8 +182,7 @@ class PlacesStage:
         names = doc_names(doc)
         parts = [self._given_parts(doc, start, end, names) for start, end in spans]
         given = [p[0] if p else None for p in parts]
-        taken = [(a, b) for a, b in spans]
-        context = [t for i, s in enumerate(doc.sentences) for t in self.toponyms(doc, s, i, names) if not _overlaps(t.span.start, t.span.end, taken)]
+        context = [t for i, s in enumerate(doc.sentences) for t in self.toponyms(doc, s, i, names) if not _overlaps(t.span.start, t.span.end, spans)]
         toponyms = sorted({t for p in parts for t in p} | set(context), key=lambda t: t.span.start)
         mentions, _ = self._resolve(doc, toponyms, keep_unknown=True)
         by_toponym = dict(zip(toponyms, mentions))
@@ -757,7 +756,7 @@ class PlacesStage:
             if held is not None:  # given "Dubai World Cup" as a toponym: where the name says it is
                 return PlaceMention(toponym.span, toponym.sentence, held, "site", *PRECISION_BY_FEATURE.get(held.feature, (1, 1)))
             city = _city_of_quarter(doc.article.text, toponym, chosen)
-            if city is not None:  # "the Karrada district of Baghdad": ACLED codes a city's quarter at the city
+            if city is not None:  # "Mogadishu's Hodan district": ACLED codes a city's quarter at the city
                 return PlaceMention(toponym.span, toponym.sentence, city, "quarter", 1, 1)
             # "Indian Naval action": a nationality and a word, not an unknown village
             nationality = self._adjective(toponym.span.text.split()[0])
@@ -798,8 +797,8 @@ class PlacesStage:
         if relation and (place.feature == "city" or relation.geo_precision == 0):
             geo_precision, where_prec = relation.geo_precision, relation.where_prec
         part = self._part_said(doc.article.text, toponym, place) if place.feature in ("country", "admin1") else None
-        if part is not None:
-            where_prec = max(where_prec, UCDP_PART_OF_COUNTRY if place.feature == "country" else where_prec)
+        if part is not None and place.feature == "country":
+            where_prec = max(where_prec, UCDP_PART_OF_COUNTRY)
         return PlaceMention(toponym.span, toponym.sentence, place, relation and relation.relation, geo_precision, where_prec, part, self._seat(place))
 
     def _seat(self, place: Place) -> Place | None:
