@@ -67,7 +67,7 @@ def ensure_indexes(path: Path) -> None:
         present = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     finally:
         db.close()
-    if not {"names_exact", "names_loose", "places_cc"} <= present:
+    if not {"names_exact", "names_loose", "places_cc", "places_admin"} <= present:
         db = connect(path)
         try:
             db.executescript(INDEXES)
