@@ -82,6 +82,12 @@ def test_cli_gazetteer_import_and_info(tmp_path, monkeypatch):
     result = runner.invoke(app, ["gazetteer", "import", str(fixture)])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "gazetteer-user.sqlite").exists() and os.environ["WIRECODER_CACHE"] == str(tmp_path)
+    from wirecoder.gazetteer import Gazetteer
+
+    # the dump gives the province as GeoNames' code ("SY", "07"): the village lies in Deir ez-Zor, named as
+    # the embedded index names it
+    village = Gazetteer([tmp_path / "gazetteer-user.sqlite"]).candidates("Tal Zeitoun")[0]
+    assert (village.name, village.admin1) == ("Tall Zaytun", "Deir ez-Zor")
     info = runner.invoke(app, ["gazetteer", "info"])
     assert info.exit_code == 0
     assert runner.invoke(app, ["gazetteer", "import", str(tmp_path / "missing.txt")]).exit_code == 2

@@ -58,6 +58,32 @@ def test_gazetteer_import_adds_villages_and_alternate_names(tmp_path):
     assert found.candidates("Wadi al Qasab") == []
 
 
+def test_gazetteer_import_keeps_sites_and_areas_events_happen_at(tmp_path):
+    index = tmp_path / "user.sqlite"
+    countries = {"SY": ("SYR", "Syria"), "IQ": ("IRQ", "Iraq")}
+    added = import_file(FIXTURES / "IQ-SY-sites.txt", index, countries=countries, admin1_names={("IQ", "01"): "Anbar"})
+    assert added == 3  # the air base, the camp and the mountains; not the river nor the school
+    found = Gazetteer([index])
+    base = found.candidates("Ain al-Asad Air Base")[0]
+    assert (base.name, base.feature, base.admin1, base.country) == ("Ayn al Asad Air Base", "site", "Anbar", "Iraq")
+    assert found.candidates("Sinjar Mountains")[0].feature == "area"
+    assert found.candidates("Khabur River") == [] and found.candidates("Al-Nur School") == []
+
+
+def test_gazetteer_import_takes_feature_codes_a_user_adds(tmp_path):
+    from wirecoder.errors import KnowledgeError
+    from wirecoder.gazetteer.geonames_dump import load_features
+
+    rivers = tmp_path / "geonames_features_rivers.csv"
+    rivers.write_text("code,kind\nSTM,area\n", encoding="utf-8")
+    index = tmp_path / "user.sqlite"
+    import_file(FIXTURES / "IQ-SY-sites.txt", index, countries={"SY": ("SYR", "Syria")}, admin1_names={}, features=load_features([rivers]))
+    assert Gazetteer([index]).candidates("Khabur River")[0].feature == "area"
+    rivers.write_text("code,kind\nSTM,river\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="kind"):
+        load_features([rivers])
+
+
 def _plan(index: Path, column: str) -> str:
     import sqlite3
 

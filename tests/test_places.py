@@ -906,3 +906,51 @@ def test_places_one_name_unplaced_by_the_text_is_one_place_throughout_the_articl
 def test_places_a_nationality_before_border_or_soil_names_its_country(stages, text, country, relation):
     found = [m for m in run(stages, text) if m.place is not None and m.place.feature == "country"]
     assert [(m.place.name, m.relation) for m in found] == ([(country, relation)] if country else [])
+
+
+@pytest.fixture(scope="module")
+def stages_with_sites(tmp_path_factory):
+    """The embedded index plus a user index imported from a GeoNames dump of sites and areas."""
+    import shutil
+    from pathlib import Path
+
+    from wirecoder.cli.gazetteer import _reference
+    from wirecoder.gazetteer import Gazetteer, ensure_embedded, user_path
+    from wirecoder.gazetteer.geonames_dump import import_file
+
+    cache = tmp_path_factory.mktemp("cache")
+    embedded = ensure_embedded(Settings())
+    shutil.copy(embedded, cache / embedded.name)
+    settings = Settings(cache_dir=cache)
+    countries, admin1 = _reference(Gazetteer([embedded]))
+    import_file(Path(__file__).parent / "fixtures" / "geonames" / "IQ-SY-sites.txt", user_path(settings), countries=countries, admin1_names=admin1)
+    return actors.build(settings), places.build(settings)
+
+
+def test_places_an_imported_site_is_the_place_itself(stages, stages_with_sites):
+    text = "Rockets struck the Ain al-Asad Air Base in western Iraq on Tuesday, wounding two soldiers."
+    entities = {"Ain al-Asad Air Base": "FAC", "Iraq": "GPE"}
+    base = next(m for m in run(stages_with_sites, text, entities) if m.span.text == "Ain al-Asad Air Base")
+    assert (base.place.feature, base.place.country, base.geo_precision, base.where_prec) == ("site", "Iraq", 1, 1)
+    assert round(base.place.latitude, 1) == 33.8
+    # without the import the base is no place the gazetteer knows
+    assert all(m.place is None or m.place.feature != "site" for m in run(stages, text, entities))
+
+
+def test_places_an_imported_area_is_near_precision(stages_with_sites):
+    text = "Yazidi fighters clashed with militants on Mount Sinjar in Iraq on Friday."
+    mountain = next(m for m in run(stages_with_sites, text, {"Mount Sinjar": "LOC", "Iraq": "GPE"}) if m.span.text == "Mount Sinjar")
+    assert (mountain.place.feature, mountain.geo_precision, mountain.where_prec) == ("area", 2, 2)
+
+
+def test_places_an_imported_site_abroad_is_not_forced_on_a_story(stages_with_sites):
+    text = "Police dispersed a crowd at Hol Camp, a settlement near Kisumu in Kenya, on Monday."
+    found = run(stages_with_sites, text, {"Hol Camp": "FAC", "Kisumu": "GPE", "Kenya": "GPE"})
+    assert all(m.place is None or m.place.country == "Kenya" for m in found)
+
+
+def test_places_a_name_and_its_common_noun_make_an_imported_site(stages_with_sites):
+    text = "Gunmen killed two guards at the al-Hol camp in northeastern Syria on Sunday, officials said."
+    found = run(stages_with_sites, text, {"al-Hol": "ORG", "Syria": "GPE"})
+    camp = next(m for m in found if m.span.text.startswith("al-Hol"))
+    assert (camp.span.text, camp.place.feature, camp.place.admin1) == ("al-Hol camp", "site", "Al-Hasakah")

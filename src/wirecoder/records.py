@@ -94,7 +94,9 @@ class Place:
     iso3: str
     admin1: str | None = None
     admin2: str | None = None
-    feature: str = "city"  # "city" | "admin1" | "admin2" | "country" | "region"
+    # "city" | "admin1" | "admin2" | "country" | "region"; from an imported GeoNames dump also "site"
+    # (an airport, a camp, a base) and "area" (an island, a mountain): knowledge/geonames_features.csv
+    feature: str = "city"
     population: int = 0
 
 

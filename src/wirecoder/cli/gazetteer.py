@@ -21,34 +21,41 @@ gazetteer_app = typer.Typer(
 
 
 @gazetteer_app.command("import")
-def import_dumps(files: list[Path] = typer.Argument(..., help="GeoNames dumps: allCountries.txt, SY.txt, alternateNamesV2.txt.")) -> None:
+def import_dumps(
+    files: list[Path] = typer.Argument(..., help="GeoNames dumps: allCountries.txt, SY.txt, alternateNamesV2.txt."),
+    knowledge: list[Path] = typer.Option([], "--knowledge", "-k", help="More feature codes to keep (geonames_features*.csv)."),
+) -> None:
     """Add GeoNames dumps you downloaded to the local index, so villages below the embedded cut resolve.
+    Towns, provinces, and the sites and areas of knowledge/geonames_features.csv (airports, camps, islands) are kept.
 
     Example: wirecoder gazetteer import SY.txt alternateNamesV2.txt
     """
     from ..gazetteer import Gazetteer, ensure_embedded, user_path
-    from ..gazetteer.geonames_dump import import_file
+    from ..gazetteer.geonames_dump import import_file, load_features
 
-    settings = Settings()
+    settings = Settings(knowledge_paths=tuple(knowledge))
     ensure_embedded(settings)
     countries, admin1 = _reference(Gazetteer([ensure_embedded(settings)]))
-    for path in files:
-        try:
-            added = import_file(path, user_path(settings), countries=countries, admin1_names=admin1)
-        except WirecoderError as error:
-            console.print(f"[red]{error}[/red]")
-            raise typer.Exit(2) from None
-        console.print(f"{path}: {added:,} rows added to {user_path(settings)}")
+    try:
+        features = load_features(settings.knowledge_paths)
+        for path in files:
+            added = import_file(path, user_path(settings), countries=countries, admin1_names=admin1, features=features)
+            console.print(f"{path}: {added:,} rows added to {user_path(settings)}")
+    except WirecoderError as error:
+        console.print(f"[red]{error}[/red]")
+        raise typer.Exit(2) from None
 
 
 def _reference(gazetteer) -> tuple[dict, dict]:
+    """Country names and province names of the embedded index, by the codes GeoNames dumps use
+    ("SY" and "SY", "07"), so an imported village lies in the province its embedded neighbours do."""
+    from ..gazetteer.embedded import admin1_table
+
     db = gazetteer.dbs[0]
     countries = {cc: (iso3, name) for cc, iso3, name in db.execute("SELECT cc, iso3, country FROM places WHERE feature = 'country'")}
-    admin1 = {}
-    for cc, geonameid, name in db.execute("SELECT cc, geonameid, admin1 FROM places WHERE feature = 'admin1'"):
-        admin1[(cc, str(geonameid))] = name
-    codes = db.execute("SELECT DISTINCT cc, admin1 FROM places WHERE feature = 'city'")
-    return countries, admin1 | {(cc, name): name for cc, name in codes if name}
+    embedded = dict(db.execute("SELECT geonameid, admin1 FROM places WHERE feature = 'admin1'"))
+    admin1 = {code: embedded.get(geonameid) or display for code, (geonameid, display, _names) in admin1_table().items()}
+    return countries, admin1
 
 
 @gazetteer_app.command("info")

@@ -19,7 +19,7 @@ from ..taxonomy import ARMED_ORGANISED
 LOOKBACK = {"place": 4, "date": 2, "actors": 1}
 LANDMARK_RELATIONS = ("direction", "distance")  # "south of Kabul", "40 km from Kabul"
 MAX_GAP = 40  # characters between two sentences beyond which text was skipped (not just a caption or a break)
-FEATURE_SPECIFICITY = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
+FEATURE_SPECIFICITY = {"city": 0, "site": 0, "area": 1, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
 
 
 def roles_for(doc: AnalyzedArticle, trigger: TriggerMention) -> Roles:

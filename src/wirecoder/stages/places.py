@@ -39,7 +39,9 @@ NAME_SEQUENCE = re.compile(
     r"(?:\s+(?:(?:al|el|ar|ash|ad|az|ez|de|del|la)[-\s]+|(?:as|an|at)-)?[A-Z]\w*(?:['’](?!s\b)\w+)*(?:-[A-Za-z]\w*)*)*"
 )
 # ACLED geo_precision and UCDP where_prec by feature; a sea or a region beyond one country is UCDP 7
-PRECISION_BY_FEATURE = {"city": (1, 1), "admin2": (2, 3), "admin1": (3, 4), "country": (3, 6), "region": (3, 7)}
+PRECISION_BY_FEATURE = {"city": (1, 1), "site": (1, 1), "area": (2, 2), "admin2": (2, 3), "admin1": (3, 4), "country": (3, 6), "region": (3, 7)}
+# places known only near home: a village, an airport or an island of the story's countries, not of anywhere
+LOCAL_FEATURES = ("city", "site", "area")
 ADMIN_FEATURES = ("admin1", "admin2")
 CAPITAL_APPOSITION = re.compile(r",\s+(?:the\s+(?:[A-Z][\w'-]+\s+){1,3}(?:[Ss]tate\s+|[Pp]rovincial\s+|[Rr]egional\s+)?capital|(?:the\s+)?capital\s+of)\b")
 VILLAGE_SUFFIX = re.compile(r"\s+(?:village|town|city|camp)$", re.I)
@@ -63,6 +65,7 @@ LIST_JOINER = re.compile(r"\s*(?:,|/|,?\s+(?:and|or|&))\s*")
 # "the southern English city of Salisbury", "the Syrian border town of Abu Kamal": the country says whose town it is
 COUNTRY_TOWN_OF = re.compile(r"\b([A-Z][a-z]+)\s+(?:(?:border|port|coastal|desert|oil|frontier|northern|southern|eastern|western|central)\s+)?(?:city|town|village|port|province|region|capital|district)\s+of\s+$")
 CITY_WORD = re.compile(r" city\b", re.I)
+LOWER_WORDS_AFTER = re.compile(r"\s+([a-z]+(?:\s+[a-z]+){0,2})")  # "air base", "refugee camp", "international airport"
 APPOSITION = re.compile(r",\s+an?\s+(\w+(?:\s+\w+)?)\s+(?:town|village|city|district|province|region|border town|port)\b")
 FAMOUS = 100_000  # population above which a place may be named without its country
 KNOWN_TOWN = 1_000  # with no country known at all, smaller places are too likely look-alikes
@@ -258,6 +261,7 @@ class PlacesStage:
                 words = VILLAGE_SUFFIX.sub("", words)
             end = start + len(words)
             words, end = self._with_city_word(doc.article.text, start, end, words)
+            words, end = self._with_site_word(doc.article.text, start, end, words)
             if doc.article.text[end : end + 1] == "." and self.gazetteer.is_abbreviation(words + "."):
                 words, end = words + ".", end + 1  # "Miss." the state; the name runs stop before dots
             known_variant = self.gazetteer.variant(words) is not None  # "U.S." in "U.S. officials" (an actor too)
@@ -354,6 +358,20 @@ class PlacesStage:
         if follower and self.gazetteer.candidates(f"{words} City"):
             end = follower.end()
             return text[start:end], end
+        return words, end
+
+    def _with_site_word(self, text: str, start: int, end: int, words: str) -> tuple[str, int]:
+        """ "the Ain al-Asad air base", "the al-Hol camp": the site, when an imported GeoNames dump knows it
+        by its name and its common noun together (the model tags the name alone)."""
+        follower = LOWER_WORDS_AFTER.match(text, end)
+        if follower is None:
+            return words, end
+        nouns = follower.group(1).split()
+        for size in range(len(nouns), 0, -1):  # "international airport" before "airport"
+            phrase = " ".join(nouns[:size])
+            if self.site_words.search(phrase) and any(p.feature in ("site", "area") for p in self.gazetteer.candidates(f"{words} {phrase}")):
+                end = follower.start(1) + len(phrase)
+                return text[start:end], end
         return words, end
 
     def _adjective(self, words: str) -> bool:
@@ -661,7 +679,7 @@ class PlacesStage:
         if toponym.unit_countries:  # "the English city of Salisbury" in a story of Russian spies
             return True
         if not countries:  # nothing says where the story is: no unknown hamlets from anywhere in the world
-            return place.feature != "city" or place.population >= KNOWN_TOWN
+            return place.feature not in LOCAL_FEATURES or place.population >= KNOWN_TOWN
         if _cc(self, place) in countries:
             return True
         if place.feature == "region":  # a sea or a region is known abroad too...
@@ -794,7 +812,7 @@ class PlacesStage:
         geo_precision, where_prec = PRECISION_BY_FEATURE.get(place.feature, (1, 1))
         if toponym.admin_word and place.feature == "city":  # "Udi LGA": the district around the town
             geo_precision, where_prec = PRECISION_BY_FEATURE["admin2"]
-        if relation and (place.feature == "city" or relation.geo_precision == 0):
+        if relation and (place.feature in ("city", "site") or relation.geo_precision == 0):
             geo_precision, where_prec = relation.geo_precision, relation.where_prec
         part = self._part_said(doc.article.text, toponym, place) if place.feature in ("country", "admin1") else None
         if part is not None and place.feature == "country":
