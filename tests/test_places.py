@@ -954,3 +954,23 @@ def test_places_a_name_and_its_common_noun_make_an_imported_site(stages_with_sit
     found = run(stages_with_sites, text, {"al-Hol": "ORG", "Syria": "GPE"})
     camp = next(m for m in found if m.span.text.startswith("al-Hol"))
     assert (camp.span.text, camp.place.feature, camp.place.admin1) == ("al-Hol camp", "site", "Al-Hasakah")
+
+
+def test_places_given_initials_and_compass_words_are_no_towns(stages):
+    find_actors, find_places = stages
+    text = ("Land reform stalled in post-apartheid SA, ministers told the OAS. The UAE and the EU sent observers. "
+            "Traffic backed up on Eglinton Avenue West near River North, in Namibia.")
+    names = ("SA", "OAS", "UAE", "EU", "Eglinton Avenue West", "River North")
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    found = find_places.resolve_spans(find_actors(analyzed(text, entities={"Namibia": "GPE"})), spans)
+    places = {m.span.text: m.place for m in found}
+    assert places["SA"] is None and places["OAS"] is None  # not Sia in Cyprus nor Oas in the Philippines
+    assert places["UAE"].name == "United Arab Emirates" and places["EU"].name == "European Union"
+    # "West" and "North" name no province of Cameroon or Ghana
+    assert all(places[n] is None or places[n].country == "Namibia" for n in ("Eglinton Avenue West", "River North"))
+
+
+def test_places_the_eu_is_a_region(stages):
+    found = run(stages, "Farmers from across the EU protested in Brussels on Monday.", {"Brussels": "GPE", "EU": "ORG"})
+    eu = next(m for m in found if m.span.text == "EU")
+    assert (eu.place.feature, eu.geo_precision, eu.where_prec) == ("region", 3, 7)

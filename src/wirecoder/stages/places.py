@@ -264,7 +264,8 @@ class PlacesStage:
             words, end = self._with_site_word(doc.article.text, start, end, words)
             if doc.article.text[end : end + 1] == "." and self.gazetteer.is_abbreviation(words + "."):
                 words, end = words + ".", end + 1  # "Miss." the state; the name runs stop before dots
-            known_variant = self.gazetteer.variant(words) is not None  # "U.S." in "U.S. officials" (an actor too)
+            # "U.S." in "U.S. officials" (an actor too); "EU" (a region)
+            known_variant = self.gazetteer.variant(words) is not None or exact_key(words) in self.regions
             following, preceding = doc.article.text[end : end + 30], doc.article.text[max(0, start - 30) : start]
             # not "A" of "A man"; nor "NY1" or "Super Bowl 52", whose digits the name keys would drop; nor the
             # model's "naira" ("millions of naira"): a place's name is written capitalised
@@ -332,8 +333,12 @@ class PlacesStage:
         if index is None or end <= start:
             return None
         toponym = self._describe(doc, index, Span(start, end, doc.article.text[start:end]), True, False, names)
-        # "A417": a road's number, which name keys (letters only) would make "A"
-        name = "" if DIGIT.search(toponym.name) else self._named_by_adjective(toponym.name)
+        # "A417": a road's number, which name keys (letters only) would make "A"; "SA" or "OAS": initials,
+        # not the towns of Sia or Oas, unless the variants or regions files know them ("UAE", "EU")
+        words = toponym.span.text
+        known = self.gazetteer.variant(words) is not None or exact_key(words) in self.regions
+        initials = _acronym(words) and not known and (len(words) <= 3 or not self._big_place_named(words))  # "ROME", a dateline
+        name = "" if DIGIT.search(toponym.name) or initials else self._named_by_adjective(toponym.name)
         return replace(toponym, name=name, place_context=True, name_like=True, person_word=False, in_a_name=False, given=True)
 
     def _named_by_adjective(self, words: str) -> str:
@@ -766,6 +771,8 @@ class PlacesStage:
 
     def _mention(self, doc: AnalyzedArticle, toponym: Toponym, place: Place | None, chosen) -> PlaceMention | None:
         relation = self._relation(doc.article.text, toponym)
+        if place is None and toponym.given and not toponym.name and _acronym(toponym.span.text):
+            return None  # given initials: nothing to place, not even a province around them
         if place is None:
             town = self._town_of_site(doc, toponym, chosen)
             if town is not None:  # "Tahrir Square": a site in Baghdad, coded at Baghdad
@@ -878,6 +885,11 @@ class PlacesStage:
                 name = " ".join(words[first : first + size])
                 if not name[:1].isupper() or len(name) < 3 or name.lower() in self.not_places.words or name.lower() in self.demonyms:
                     continue
+                if COMPASS_PART.match(name + " A") and " " not in name:
+                    continue  # the "North" of "River North" or "Eglinton Avenue West" is no province called North
+                region = self.regions.get(exact_key(name))
+                if region is not None:  # "Northern Europe"
+                    return region
                 found = [p for p in self.gazetteer.candidates(name) if exact_key(p.name) == exact_key(name) or self.gazetteer.variant(name)]
                 article = [known[p.geonameid] for p in found if p.geonameid in known]
                 prominent = [p for p in found if p.feature in ("country", "admin1") or p.population >= FAMOUS]
