@@ -974,3 +974,13 @@ def test_places_the_eu_is_a_region(stages):
     found = run(stages, "Farmers from across the EU protested in Brussels on Monday.", {"Brussels": "GPE", "EU": "ORG"})
     eu = next(m for m in found if m.span.text == "EU")
     assert (eu.place.feature, eu.geo_precision, eu.where_prec) == ("region", 3, 7)
+
+
+def test_places_one_entity_over_a_comma_is_a_place_and_its_county(stages):
+    text = "The touring cars race at Thruxton, Hampshire in May and at Donington Park, Leicestershire in June."
+    found = {m.span.text: m for m in run(stages, text, {"Thruxton, Hampshire": "GPE", "Donington Park, Leicestershire": "GPE"})}
+    assert (found["Thruxton"].place.name, found["Thruxton"].place.country) == ("Thruxton", "United Kingdom")
+    assert found["Hampshire"].place.feature == "admin2"
+    # a site the gazetteer lacks, with no town named, lies in the county written after it
+    park = found["Donington Park"]
+    assert (park.place.name, park.relation, park.geo_precision) == ("Leicestershire", "site", 2)

@@ -603,7 +603,7 @@ class PlacesStage:
         part and not the whole ("Deir ez-Zor" and "Kafr-Nabl" are known whole). ``places_at``: where the
         model's place names start; only a run that is or holds one is split on its spaces."""
         split = []
-        for start, end, from_entity in spans:
+        for start, end, from_entity in self._split_at_commas(text, spans):
             if "-" not in text[start:end] and not (from_entity or any(start < at < end for at in places_at)):
                 split.append((start, end, from_entity))
                 continue
@@ -614,6 +614,21 @@ class PlacesStage:
                 split += [(compound.start() + p.start(), compound.start() + p.end(), from_entity) for p in parts]
             else:
                 split += self._split_run(text, start, end, from_entity)
+        return split
+
+    def _split_at_commas(self, text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+        """ "Thruxton, Hampshire", "Manila Cathedral, Cardinal Tagle": the model's one name over a comma is
+        two, when the gazetteer knows not the whole but a part, or a part names a site."""
+        split = []
+        for start, end, from_entity in spans:
+            parts = [(start + m.start(), start + m.end()) for m in re.finditer(r"[^,]+", text[start:end])]
+            parts = [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in parts]
+            if len(parts) < 2 or not all(_strip_the(a, text[a:b])[1][:1].isupper() for a, b in parts) or self.gazetteer.candidates(text[start:end]):
+                split.append((start, end, from_entity))
+            elif any(self.gazetteer.candidates(text[a:b]) or self.site_words.search(text[a:b]) for a, b in parts):
+                split += [(a, b, from_entity) for a, b in parts]
+            else:
+                split.append((start, end, from_entity))
         return split
 
     def _split_run(self, text: str, start: int, end: int, from_entity: bool) -> list[tuple[int, int, bool]]:
@@ -776,7 +791,7 @@ class PlacesStage:
         if place is None:
             town = self._town_of_site(doc, toponym, chosen)
             if town is not None:  # "Tahrir Square": a site in Baghdad, coded at Baghdad
-                return PlaceMention(toponym.span, toponym.sentence, town, "site", 1, 1)
+                return PlaceMention(toponym.span, toponym.sentence, town, "site", *PRECISION_BY_FEATURE.get(town.feature, (1, 1)))
             held = self._place_in_given_name(toponym, chosen) if toponym.given else None
             if held is not None:  # given "Dubai World Cup" as a toponym: where the name says it is
                 return PlaceMention(toponym.span, toponym.sentence, held, "site", *PRECISION_BY_FEATURE.get(held.feature, (1, 1)))
@@ -868,6 +883,11 @@ class PlacesStage:
         after = [t for t in towns if t.sentence == toponym.sentence and re.fullmatch(r",\s*|\s+in\s+", doc.article.text[toponym.span.end : t.span.start])]
         if after:
             return towns[after[0]]
+        # "Donington Park, Leicestershire": the county it lies in, when the text names no town
+        area = next((p for t, p in chosen.items() if p.feature in ADMIN_FEATURES and t.sentence == toponym.sentence
+                     and re.fullmatch(r",\s*", doc.article.text[toponym.span.end : t.span.start])), None)
+        if area is not None:
+            return area
         before = [t for t in towns if t.span.end <= toponym.span.start and toponym.sentence - t.sentence <= SITE_LOOKBACK]
         if before:
             return towns[max(before, key=lambda t: t.span.end)]
