@@ -984,3 +984,15 @@ def test_places_one_entity_over_a_comma_is_a_place_and_its_county(stages):
     # a site the gazetteer lacks, with no town named, lies in the county written after it
     park = found["Donington Park"]
     assert (park.place.name, park.relation, park.geo_precision) == ("Leicestershire", "site", 2)
+
+
+def test_places_a_village_the_text_twice_calls_a_place_is_that_place_wherever_named():
+    from wirecoder.records import Place, Span
+    from wirecoder.stages.places import Toponym, _one_place_per_name
+
+    samos = Place(8133838, "Samos", 37.75, 26.97, "Greece", "GRC", "North Aegean", feature="city", population=1_885)
+    said = [Toponym(Span(i, i + 5, "Samos"), n, True, False, place_context=True, name_like=True, name="Samos") for n, i in enumerate((20, 90))]
+    bare = Toponym(Span(150, 155, "Samos"), 2, False, False, name_like=True, name="Samos")  # "With Samos's economy in ruins"
+    assert _one_place_per_name([*said, bare], {said[0]: samos, said[1]: samos})[bare] == samos
+    # said once, the village stays where the text put it: a bare mention elsewhere may be a person's name
+    assert bare not in _one_place_per_name([said[0], bare], {said[0]: samos})

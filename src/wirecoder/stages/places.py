@@ -987,12 +987,16 @@ def _one_place_per_name(toponyms: list[Toponym], chosen: dict[Toponym, Place]) -
     """A name the article uses for a place elsewhere is that place wherever it is written ("when Ghouta was
     under their control" after "villages in eastern Ghouta"), unless it is a word of a person's name there."""
     by_name: dict[str, Place] = {}
+    # a village the text twice says is a place ("asylum seekers in Samos", "the camp on Samos")
+    said_twice = Counter((exact_key(t.span.text), chosen[t].geonameid) for t in toponyms
+                         if t in chosen and t.from_entity and t.place_context and exact_key(chosen[t].name) == exact_key(t.name))
     for toponym in toponyms:
         place = chosen.get(toponym)
         # not a hamlet found under some other name of it ("the Bloods street gang": Scio, New York, once "Bloods")
         # nor a village a single weak clue chose ("the office of Riva": Riva, Maryland, of 4,000)
         if place is not None and (place.feature != "city" or place.population >= FAMOUS
-                                  or (exact_key(place.name) == exact_key(toponym.name) and place.population >= LOOK_ALIKE_TOWN)):
+                                  or (exact_key(place.name) == exact_key(toponym.name) and place.population >= LOOK_ALIKE_TOWN)
+                                  or said_twice[(exact_key(toponym.span.text), place.geonameid)] >= 2):
             by_name.setdefault(exact_key(toponym.span.text), place)
     more = {t: by_name[exact_key(t.span.text)] for t in toponyms if t not in chosen and exact_key(t.span.text) in by_name
             and not (t.person_word or t.in_a_name or t.institution)}
