@@ -996,3 +996,10 @@ def test_places_a_village_the_text_twice_calls_a_place_is_that_place_wherever_na
     assert _one_place_per_name([*said, bare], {said[0]: samos, said[1]: samos})[bare] == samos
     # said once, the village stays where the text put it: a bare mention elsewhere may be a person's name
     assert bare not in _one_place_per_name([said[0], bare], {said[0]: samos})
+
+
+def test_places_a_town_s_superior_court_names_the_town(stages):
+    text = "The Connecticut mason was arraigned in Bridgeport Superior Court on Tuesday."
+    found = run(stages, text, {"Connecticut": "GPE", "Bridgeport Superior Court": "ORG"})
+    town = next(m for m in found if m.span.text.startswith("Bridgeport"))
+    assert (town.span.text, town.place.name, town.place.admin1) == ("Bridgeport", "Bridgeport", "Connecticut")
