@@ -1003,3 +1003,15 @@ def test_places_a_town_s_superior_court_names_the_town(stages):
     found = run(stages, text, {"Connecticut": "GPE", "Bridgeport Superior Court": "ORG"})
     town = next(m for m in found if m.span.text.startswith("Bridgeport"))
     assert (town.span.text, town.place.name, town.place.admin1) == ("Bridgeport", "Bridgeport", "Connecticut")
+
+
+@pytest.mark.parametrize(
+    "text, entities",
+    [
+        ("Militants ambushed a Malian army convoy between Gao and Ansongo on Sunday.", {"Malian": "NORP", "Gao": "PERSON", "Ansongo": "PERSON"}),
+        ("Malian troops recaptured Ansongo on Friday after a week of fighting.", {"Malian": "NORP"}),
+    ],
+)
+def test_places_a_town_of_the_story_is_a_place_between_towns_or_after_a_siege_verb(stages, text, entities):
+    ansongo = next(m for m in run(stages, text, entities) if m.span.text == "Ansongo")
+    assert (ansongo.place.name, ansongo.place.country) == ("Ansongo", "Mali")

@@ -76,7 +76,8 @@ PROVINCE_ANYWHERE_SIMILARITY = 0.8  # "Zabol Province"/Zabul 0.8; Katanga/Katann
 DWARFS = 10  # ...and only when it is this many times larger than its look-alikes abroad
 IN_A_NAME = re.compile(r"\b[A-Z][a-z]+(?= [A-Z])")  # "French" of "French Quarter"
 INSTITUTION_AFTER = re.compile(r"\s+(?:police|detectives|firefighters|city council|county sheriff|grand jury)\b")
-HEADED_TO = re.compile(r"\b(?:to|via|towards?)\s+$")  # too common before people's names to make an unknown word a village
+# too common before people's names to make an unknown word a village: "travelling to X", "shelled X"
+HEADED_TO = re.compile(r"\b(?:to|via|towards?|shelled|bombed|bombarded|besieged|stormed|overran|recaptured|captured|seized)\s+$")
 HEADLINE_WORDS = 4  # an unknown capitalised run this long is a title-case headline, not a village
 SITE_LOOKBACK = 2  # sentences back to the town a site's sentence or the one before it names
 WORLD_CITY = 1_000_000  # such a city abroad beats a namesake of the story's country CAPITAL_OVER_LOCAL times smaller
@@ -321,7 +322,7 @@ class PlacesStage:
         # a part of a longer name, or a longer run around a person's name ("President Donald Trump"), counts
         in_a_name = any((a, b) != (start, end) and (a <= start and end <= b or start <= a and b <= end) for a, b in people) or any(
             a <= start and end <= b and (a, b) != (start, end) for a, b in bodies)
-        headed_to = bool(HEADED_TO.search(doc.article.text, max(0, start - 10), start))
+        headed_to = bool(HEADED_TO.search(doc.article.text, max(0, start - 15), start))
         after_comma = doc.article.text[max(0, start - 3) : start].endswith((", ", " , "))  # tokenised text too
         return replace(toponym, place_context=context or city_said, name_like=name_like, person_word=person,
                        city_said=city_said, in_a_name=in_a_name, headed_to=headed_to, after_comma=after_comma,
@@ -975,7 +976,7 @@ class PlacesStage:
 # the words around an unknown name that say it is a place: "Gwadar port", "in Kabasalan, Zamboanga Sibugay", "the village of X"
 NAMED_AFTER_TOWN = re.compile(r"\s+(?:villages?|towns?|hamlets?|district|area|camp|port|airport|harbou?r)\b")
 PROVINCE_AFTER_TOWN = re.compile(r"\b(?:in|at|near) [A-Z][\w'-]+(?: [A-Z][\w'-]+)?, $")
-SAID_TO_BE_A_PLACE = re.compile(r"(?:village|town|city|hamlet|area|district|neighbou?rhood|camp|region|outskirts) of (?:the )?$|\bcapital,? $|\b(?:in|near|at|into|from|outside|toward|towards|around|clearing|of|across|throughout|inside|within|entered|reached|road to|way to|route to|highway to) (?:the )?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)ern )?$")
+SAID_TO_BE_A_PLACE = re.compile(r"(?:village|town|city|hamlet|area|district|neighbou?rhood|camp|region|outskirts) of (?:the )?$|\bcapital,? $|\b(?:in|near|at|into|from|outside|toward|towards|around|clearing|of|across|throughout|inside|within|between|entered|reached|road to|way to|route to|highway to) (?:the )?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)ern )?$")
 DIGIT = re.compile(r"\d")
 DATELINE_NAME = re.compile(r"(?:^|\n)([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})(?=%s)" % DATELINE_AFTER.pattern)
 DATELINE_SENTENCES = 3  # a dateline without a dash is looked for in an article's first sentences (or after a line break)
