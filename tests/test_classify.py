@@ -32,6 +32,8 @@ def types(stage, text, actors=()):
         ("Security forces arrested four suspected members of the cell.", "Arrests"),
         ("Engineers defused a bomb planted under a bridge.", "Disrupted weapons use"),
         ("The militia looted shops and torched homes in the market.", "Looting/property destruction"),
+        ("Russian forces struck the port of Odesa with drones overnight, wounding four.", "Air/drone strike"),
+        ("The army attacked rebel hideouts in the hills with helicopter gunships.", "Air/drone strike"),
     ],
 )
 def test_classify_types_common_event_reports(stage, text, expected):
