@@ -1015,3 +1015,23 @@ def test_places_a_town_s_superior_court_names_the_town(stages):
 def test_places_a_town_of_the_story_is_a_place_between_towns_or_after_a_siege_verb(stages, text, entities):
     ansongo = next(m for m in run(stages, text, entities) if m.span.text == "Ansongo")
     assert (ansongo.place.name, ansongo.place.country) == ("Ansongo", "Mali")
+
+
+def test_places_a_police_station_or_the_province_a_capital_heads_is_where_it_happened(stages):
+    text = "A car bomb exploded outside a police station in Quetta, the capital of Balochistan province, killing five officers."
+    found = {m.span.text: m for m in run(stages, text, {"Quetta": "GPE", "Balochistan province": "GPE"})}
+    assert found["Quetta"].relation is None  # not "police in Quetta said": the station is in Quetta
+    assert (found["Balochistan province"].relation, found["Balochistan province"].geo_precision) == (None, 3)
+
+
+def test_places_police_in_a_town_who_said_something_are_a_speaker(stages):
+    text = "Police in Jalingo said gunmen killed four farmers in Ardo-Kola on Sunday."
+    found = {m.span.text: m for m in run(stages, text, {"Jalingo": "GPE", "Ardo-Kola": "GPE"})}
+    assert found["Jalingo"].relation == "speaker"
+
+
+def test_places_a_quarter_namesake_far_from_its_city_is_the_city_s_quarter(stages):
+    text = "Protesters clashed with police in Dhaka's Mirpur area on Friday; two people were killed."
+    found = {m.span.text: m for m in run(stages, text, {"Dhaka": "GPE", "Mirpur": "GPE"})}
+    assert found["Dhaka"].relation is None
+    assert (found["Mirpur"].place.name, found["Mirpur"].relation, found["Mirpur"].geo_precision) == ("Dhaka", "quarter", 1)

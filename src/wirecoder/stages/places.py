@@ -225,6 +225,7 @@ class PlacesStage:
         minor = self.minor_countries(votes, countries)
         chosen = _one_place_per_name(toponyms, self.disambiguate(toponyms, candidates, countries, minor))
         chosen = _inside_the_area_said(doc.article.text, toponyms, _as_far_as_said(doc.article.text, toponyms, chosen))
+        chosen = _quarters_near_their_city(doc.article.text, toponyms, chosen)
         mentions = [self._mention(doc, t, chosen.get(t), chosen) for t in toponyms]
         if keep_unknown:  # a span given as a toponym stays one, with no place
             mentions = [m or PlaceMention(t.span, t.sentence, None, None, 3, 7) for t, m in zip(toponyms, mentions)]
@@ -1038,7 +1039,15 @@ UCDP_PART_OF_COUNTRY = 5  # UCDP where_prec: a part of a country larger than a p
 # the province's: "district of" says which only when the name after it is a city by the text's other words)
 QUARTER_OF = re.compile(r"\s+(?:district|neighbou?rhood|quarter)\s+(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?")
 CITY_OWNS = re.compile(r"['’]s\s+")
-QUARTER_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter)\b")
+QUARTER_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter|area)\b")
+QUARTER_KM = 40  # a quarter of a city lies this close to it: "Dhaka's Mirpur area" is not Mirpur in Kashmir
+
+
+def _quarters_near_their_city(text: str, toponyms: list[Toponym], chosen: dict[Toponym, Place]) -> dict[Toponym, Place]:
+    """Drops a namesake far from the city the text makes it a quarter of; the quarter is then coded at the city."""
+    wrong = {t for t in toponyms if t in chosen and (city := _city_of_quarter(text, t, chosen)) is not None
+             and _km(chosen[t], city) > QUARTER_KM}
+    return {t: p for t, p in chosen.items() if t not in wrong}
 
 
 def _city_of_quarter(text: str, quarter: Toponym, chosen: dict[Toponym, Place]) -> Place | None:
