@@ -1035,3 +1035,10 @@ def test_places_a_quarter_namesake_far_from_its_city_is_the_city_s_quarter(stage
     found = {m.span.text: m for m in run(stages, text, {"Dhaka": "GPE", "Mirpur": "GPE"})}
     assert found["Dhaka"].relation is None
     assert (found["Mirpur"].place.name, found["Mirpur"].relation, found["Mirpur"].geo_precision) == ("Dhaka", "quarter", 1)
+
+
+def test_places_a_saint_s_name_is_no_town(stages):
+    text = "Buses drop pupils at St. Mary's High School first, then in Woodstock, Ontario."
+    found = run(stages, text, {"Woodstock": "GPE", "Ontario": "GPE"})
+    assert not any(m.span.text == "Mary" for m in found)  # not Mary in Turkmenistan
+    assert all(m.place is None or m.place.country == "Canada" for m in found)

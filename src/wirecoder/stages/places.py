@@ -60,6 +60,7 @@ HYPHENATED_NAMES = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)+\b")
 MIN_PART = 4  # a hyphenated name's parts shorter than this are articles or initials ("Al-Bukamal"), not places
 BASED_IN = re.compile(r"-(?:based|born|bred|headquartered|controlled|held|administered|occupied)$")
 SAINT = re.compile(r"(?:St\.?|Saint|Ste\.?)\s+[A-Z]")
+SAINT_BEFORE = re.compile(r"\b(?:St|Ste|Saint)\.?\s+$")
 # "Žilina, Nitra, Prešov and Košice": what joins the names of one list
 LIST_JOINER = re.compile(r"\s*(?:,|/|,?\s+(?:and|or|&))\s*")
 # "the southern English city of Salisbury", "the Syrian border town of Abu Kamal": the country says whose town it is
@@ -275,6 +276,8 @@ class PlacesStage:
                 continue
             if self._names_a_road(words, following) or self._owner_of_a_site(words, following):
                 continue
+            if SAINT_BEFORE.search(preceding):
+                continue  # "Mary" of "St. Mary's High School": a saint, not Mary in Turkmenistan
             if _overlaps(start, end, taken) and not known_variant:
                 continue
             if _acronym(words) and not known_variant and not (from_entity and len(words) > 3) and not self._big_place_named(words):
