@@ -1042,3 +1042,17 @@ def test_places_a_saint_s_name_is_no_town(stages):
     found = run(stages, text, {"Woodstock": "GPE", "Ontario": "GPE"})
     assert not any(m.span.text == "Mary" for m in found)  # not Mary in Turkmenistan
     assert all(m.place is None or m.place.country == "Canada" for m in found)
+
+
+def test_places_a_site_named_after_a_county_of_the_story_lies_in_it(stages):
+    text = "The suspect, arrested in Texas on Friday, was booked into the Titus County Jail the same night."
+    found = {m.span.text: m for m in run(stages, text, {"Texas": "GPE", "Titus County Jail": "FAC"})}
+    jail = found["Titus County Jail"]
+    assert (jail.relation, jail.place.name, jail.place.admin1, jail.place.feature) == ("site", "Titus County", "Texas", "admin2")
+
+
+def test_places_a_site_named_after_a_person_is_not_at_a_small_namesake_town(stages):
+    text = "Researchers in New York said the study at Cornell University took four years."
+    found = {m.span.text: m for m in run(stages, text, {"New York": "GPE", "Cornell University": "ORG"})}
+    site = found.get("Cornell University")
+    assert site is None or site.place is None or site.place.name != "Cornell"

@@ -881,7 +881,8 @@ class PlacesStage:
             return None  # "the Catholic Church", "the Syrian Embassy": an institution, not a site
         towns = {t: p for t, p in chosen.items() if p.feature == "city"}
         inside = [p for t, p in towns.items() if toponym.span.start <= t.span.start and t.span.end <= toponym.span.end]
-        inside = [] if self.road_words.search(toponym.span.text) else inside or self._town_in_name(words[:-1])
+        road = bool(self.road_words.search(toponym.span.text))
+        inside = [] if road else inside or self._town_in_name(words[:-1])
         if inside:
             return inside[0]
         # "the Convention Centre, Dublin", "the Serena Hotel in Kabul"
@@ -893,6 +894,9 @@ class PlacesStage:
                      and re.fullmatch(r",\s*", doc.article.text[toponym.span.end : t.span.start])), None)
         if area is not None:
             return area
+        named_after = [] if road else self._home_place_in_name(words[:-1], chosen)
+        if named_after:
+            return named_after[0]
         before = [t for t in towns if t.span.end <= toponym.span.start and toponym.sentence - t.sentence <= SITE_LOOKBACK]
         if before:
             return towns[max(before, key=lambda t: t.span.end)]
@@ -921,6 +925,23 @@ class PlacesStage:
                 if article or prominent:
                     return (article or sorted(prominent, key=lambda p: -p.population))[0]
         return None
+
+    def _home_place_in_name(self, words: list[str], chosen: dict[Toponym, Place]) -> list[Place]:
+        """ "Titus County Jail", "Eastern Kentucky University", "Middletown High School": a town or a province the
+        article names, or a county of the story's countries, the site is named after (not "Cornell University":
+        a small town called Cornell is more likely a namesake of the same person)."""
+        countries = {_cc(self, p) for p in chosen.values()}
+        named = {p.geonameid: p for p in chosen.values()}
+        for size in range(len(words), 0, -1):
+            for first in (0, 1) if size < len(words) and COMPASS_PART.match(words[0] + " A") else (0,):  # "Eastern Kentucky": Kentucky
+                name = " ".join(words[first : first + size])
+                if not name[:1].isupper() or name.endswith(("'s", "’s")) or COMPASS_PART.match(name + " A") and " " not in name:
+                    continue
+                found = [p for p in self.gazetteer.candidates(name, tuple(countries)) if _cc(self, p) in countries
+                         and (p.geonameid in named or p.feature == "admin2") and exact_key(self.units.bare(p.name)) == exact_key(self.units.bare(name))]
+                if found:
+                    return sorted(found, key=lambda p: (p.geonameid not in named, -p.population))[:1]
+        return []
 
     def _town_in_name(self, words: list[str]) -> list[Place]:
         for size in range(len(words), 0, -1):
