@@ -1042,6 +1042,9 @@ def test_places_a_saint_s_name_is_no_town(stages):
     found = run(stages, text, {"Woodstock": "GPE", "Ontario": "GPE"})
     assert not any(m.span.text == "Mary" for m in found)  # not Mary in Turkmenistan
     assert all(m.place is None or m.place.country == "Canada" for m in found)
+    # a town named after a saint is found whole, though the model tagged only the saint's name
+    louis = run(stages, "Protesters marched through St. Louis, Missouri, on Monday.", {"Louis": "GPE", "Missouri": "GPE"})
+    assert [(m.span.text, m.place.name) for m in louis] == [("St. Louis", "St. Louis"), ("Missouri", "Missouri")]
 
 
 def test_places_a_site_named_after_a_county_of_the_story_lies_in_it(stages):

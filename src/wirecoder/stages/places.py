@@ -276,8 +276,11 @@ class PlacesStage:
                 continue
             if self._names_a_road(words, following) or self._owner_of_a_site(words, following):
                 continue
-            if SAINT_BEFORE.search(preceding):
+            saint = SAINT_BEFORE.search(preceding)
+            if saint and (following.startswith(("'s", "’s")) or not self.gazetteer.candidates(saint.group() + words)):
                 continue  # "Mary" of "St. Mary's High School": a saint, not Mary in Turkmenistan
+            if saint:  # "Louis" of "St. Louis"
+                start, words = start - len(saint.group()), saint.group() + words
             if _overlaps(start, end, taken) and not known_variant:
                 continue
             if _acronym(words) and not known_variant and not (from_entity and len(words) > 3) and not self._big_place_named(words):
