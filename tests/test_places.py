@@ -1059,3 +1059,8 @@ def test_places_a_site_named_after_a_person_is_not_at_a_small_namesake_town(stag
     found = {m.span.text: m for m in run(stages, text, {"New York": "GPE", "Cornell University": "ORG"})}
     site = found.get("Cornell University")
     assert site is None or site.place is None or site.place.name != "Cornell"
+
+
+def test_places_clashes_between_the_peoples_name_no_places(stages):
+    text = "Dozens were killed in fighting between the Ma'aliya and Rizeigat on Monday, elders said."
+    assert [m.span.text for m in run(stages, text) if m.place is not None] == []  # not Mi'ilya in Israel

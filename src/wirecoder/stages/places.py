@@ -1001,10 +1001,11 @@ class PlacesStage:
         return bool(SAID_TO_BE_A_PLACE.search(before))
 
 
-# the words around an unknown name that say it is a place: "Gwadar port", "in Kabasalan, Zamboanga Sibugay", "the village of X"
+# the words around an unknown name that say it is a place: "Gwadar port", "in Kabasalan, Zamboanga Sibugay", "the village of X",
+# "between Gao and Ansongo" (but "clashes between the Ma'aliya and Rizeigat" are between peoples)
 NAMED_AFTER_TOWN = re.compile(r"\s+(?:villages?|towns?|hamlets?|district|area|camp|port|airport|harbou?r)\b")
 PROVINCE_AFTER_TOWN = re.compile(r"\b(?:in|at|near) [A-Z][\w'-]+(?: [A-Z][\w'-]+)?, $")
-SAID_TO_BE_A_PLACE = re.compile(r"(?:village|town|city|hamlet|area|district|neighbou?rhood|camp|region|outskirts) of (?:the )?$|\bcapital,? $|\b(?:in|near|at|into|from|outside|toward|towards|around|clearing|of|across|throughout|inside|within|between|entered|reached|road to|way to|route to|highway to) (?:the )?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)ern )?$")
+SAID_TO_BE_A_PLACE = re.compile(r"(?:village|town|city|hamlet|area|district|neighbou?rhood|camp|region|outskirts) of (?:the )?$|\bcapital,? $|\bbetween $|\b(?:in|near|at|into|from|outside|toward|towards|around|clearing|of|across|throughout|inside|within|entered|reached|road to|way to|route to|highway to) (?:the )?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)ern )?$")
 DIGIT = re.compile(r"\d")
 DATELINE_NAME = re.compile(r"(?:^|\n)([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})(?=%s)" % DATELINE_AFTER.pattern)
 DATELINE_SENTENCES = 3  # a dateline without a dash is looked for in an article's first sentences (or after a line break)
