@@ -1064,3 +1064,16 @@ def test_places_a_site_named_after_a_person_is_not_at_a_small_namesake_town(stag
 def test_places_clashes_between_the_peoples_name_no_places(stages):
     text = "Dozens were killed in fighting between the Ma'aliya and Rizeigat on Monday, elders said."
     assert [m.span.text for m in run(stages, text) if m.place is not None] == []  # not Mi'ilya in Israel
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        ("Coalition jets pounded Saada overnight, officials in Yemen said.", "Saada", ("Sa'dah", "city")),
+        ("Coalition jets pounded Saada province overnight, officials in Yemen said.", "Saada", ("Saada", "admin1")),
+        ("Storms hit Minnesota and closed roads, officials in the United States said.", "Minnesota", ("Minnesota", "admin1")),
+    ],
+)
+def test_places_a_city_named_like_its_province_is_the_city_unless_the_province_is_said(stages, text, name, expected):
+    found = {m.span.text: m for m in run(stages, text, {"Yemen": "GPE", "United States": "GPE"})}
+    assert (found[name].place.name, found[name].place.feature) == expected

@@ -114,6 +114,7 @@ class _Rivals:
     hamlets_at_home: bool  # the story's countries have no unit and no town of any size so named
     vouched: tuple[Place, ...]  # towns abroad the text vouches for ("Klamath Falls, Oregon"; Manchester, England)
     states_so_named: frozenset  # (iso3, admin1) of the provinces the article names by this name
+    provinces: frozenset = frozenset()  # (iso3, admin1) of the provinces among its candidates
 
 
 @dataclass(frozen=True)
@@ -526,6 +527,7 @@ class PlacesStage:
         """Two passes: the second sees every other toponym's first choice (places of one story cluster).
         A town of some size in a country the story tells of less (``minor``) is a candidate too."""
         plausible = {t: [p for p in candidates[t] if self._plausible(p, t, countries)] for t in toponyms}
+        plausible = {t: ps + self._cities_of_provinces(t, candidates[t], ps) for t, ps in plausible.items()}
         local = {t: sorted((p.population for p in ps if _cc(self, p) in countries and p.feature == "city"), reverse=True) for t, ps in plausible.items()}
         vouched = self._vouched_abroad(toponyms, candidates, plausible, countries, minor)
         plausible = {t: ps + [p for p in vouched[t] if p not in ps] for t, ps in plausible.items()}
@@ -541,7 +543,8 @@ class PlacesStage:
         for key, names in admins.items():
             for name in names:
                 states_named[name].add(key)
-        rivals = {t: _Rivals(local[t], t in hamlets_only, tuple(vouched[t]), frozenset(states_named.get(exact_key(t.name), ())))
+        rivals = {t: _Rivals(local[t], t in hamlets_only, tuple(vouched[t]), frozenset(states_named.get(exact_key(t.name), ())),
+                             frozenset((p.iso3, p.admin1) for p in plausible[t] if p.feature == "admin1"))
                   for t in toponyms}
         chosen: dict[Toponym, Place] = {}
         for _ in range(2):
@@ -552,6 +555,20 @@ class PlacesStage:
                     around = _Around.of(toponym, chosen)
                     chosen[toponym] = max(plausible[toponym], key=lambda p: self._score(p, toponym, countries, around, admins, rivals[toponym]))
         return {t: p for t, p in chosen.items() if not _look_alike_elsewhere(t, p, chosen)}
+
+    def _cities_of_provinces(self, toponym: Toponym, candidates: list[Place], plausible: list[Place]) -> list[Place]:
+        """ "pounded Saada": where the province is a place the city it is named after is one too (Sa'dah)."""
+        provinces = {(p.iso3, p.admin1) for p in plausible if p.feature == "admin1"}
+        return [p for p in candidates if p not in plausible and (p.iso3, p.admin1) in provinces and self._city_of_its_province(toponym, p)]
+
+    def _city_of_its_province(self, toponym: Toponym, place: Place) -> bool:
+        """Sa'dah, the largest town of Saada governorate, written "Saada" with no "province" after it (ACLED codes the
+        city); not Minneota for "Minnesota" nor Oklahoma City for "Oklahoma", which name the state."""
+        if place.feature != "city" or toponym.admin_word or not place.admin1 or CITY_WORD.search(place.name):
+            return False
+        seat = self.gazetteer.largest_town(_cc(self, place), place.admin1)
+        return seat is not None and seat.geonameid == place.geonameid and (
+            exact_key(place.name) == exact_key(place.admin1) or spelled_alike(toponym.name, place.name))
 
     def _vouched_abroad(self, toponyms, candidates, plausible, countries, minor) -> dict[Toponym, list[Place]]:
         """Towns outside the story's countries the text vouches for: Manchester, England (570,000) over
@@ -758,6 +775,8 @@ class PlacesStage:
         # "Niger State" is the Nigerian state, not the country
         country_named = place.feature in ("country", "region") and not toponym.admin_word
         dateline_city = place.feature == "city" and toponym.span.text.isupper() and toponym.from_entity
+        # "Saada", "Hodeidah" with no "province" after them: the city the province is named after (ACLED codes it so)
+        province_city = (place.iso3, place.admin1) in rivals.provinces and self._city_of_its_province(toponym, place)
         # of two look-alikes, the one spelled closer: "Sheikh Zuweid" is Ash Shaykh Zuwayd, not Ash-Shaykh Zayid
         closeness = 1.0 if primary else round(spelling_similarity(toponym.name, place.name) * 20) / 20
         # "Dallas" is the city of a million, not a Pennsylvania borough near two other small namesakes the story seems to cluster at
@@ -765,8 +784,8 @@ class PlacesStage:
         # "western states such as California or Washington", "Alabama, Georgia and Florida": a place of the kind
         # of those listed with it (the state, though a country is called Georgia too)
         listed_kind = place.feature in around.listed_kinds
-        return (listed_kind, country_named, in_country, around.holds_town_before(place), admin_named, dateline_city, primary, not off_state, in_named_admin, near_named_district,
-                world_city, in_article_admin, capital, dominant, near, closeness, large_unit, math.log1p(place.population))
+        return (listed_kind, country_named, in_country, around.holds_town_before(place), admin_named, dateline_city, 2 if province_city else primary, not off_state, in_named_admin, near_named_district,
+                world_city, in_article_admin, capital, dominant, near, closeness, province_city, large_unit, math.log1p(place.population))
 
     def _prominent(self, place: Place, toponym: Toponym, countries) -> bool:
         """A country, a sea, a large city, or a province of the story's countries, under its own name,
