@@ -1077,3 +1077,23 @@ def test_places_clashes_between_the_peoples_name_no_places(stages):
 def test_places_a_city_named_like_its_province_is_the_city_unless_the_province_is_said(stages, text, name, expected):
     found = {m.span.text: m for m in run(stages, text, {"Yemen": "GPE", "United States": "GPE"})}
     assert (found[name].place.name, found[name].place.feature) == expected
+
+
+def test_places_the_city_s_quarter_is_in_the_city_not_in_a_foreigner_s_country(stages):
+    text = "Police in Karachi said gunmen shot dead a Chinese national in the city's Saddar area on Monday."
+    found = {m.span.text: m for m in run(stages, text, {"Karachi": "GPE", "Chinese": "NORP"})}
+    saddar = found["Saddar"]
+    assert (saddar.place.name, saddar.relation, saddar.geo_precision) == ("Karachi", "quarter", 1)
+
+
+def test_places_a_name_with_da_is_one_name_and_islamists_are_no_village(stages):
+    text = "Mozambican troops retook the port town of Mocimboa da Praia in Cabo Delgado province from Islamist insurgents."
+    found = run(stages, text, {"Mozambican": "NORP", "Cabo Delgado": "GPE"})
+    assert [(m.span.text, m.place.name) for m in found] == [("Mocimboa da Praia", "Mocimboa da Praia"), ("Cabo Delgado", "Cabo Delgado")]
+
+
+def test_places_a_foreigner_s_nationality_does_not_place_an_unknown_village(stages):
+    text = "Gunmen shot dead a Chinese engineer near the village of Zarakai on Monday, Pakistani police said."
+    found = {m.span.text: m for m in run(stages, text, {"Chinese": "NORP", "Pakistani": "NORP"})}
+    village = found.get("Zarakai")
+    assert village is None or village.place is None or village.place.country != "China"

@@ -36,7 +36,7 @@ NAME_SEQUENCE = re.compile(
     # "Ma'arrat al-Nu'man" keeps its apostrophes; "Baghdad's Tahrir Square" stops at the possessive
     r"(?<![\w-])(?:(?:al|el|ar|as|ash|ad|az|ez|an|at)-)?[A-Z]\w*(?:['’](?!s\b)\w+)*(?:-[A-Za-z]\w*(?:['’](?!s\b)\w+)*)*"
     # "at", "as", "an" between names are English ("a Market at Makeen") unless hyphenated ("Ras al-Ain", "Bab at-Tabbaneh")
-    r"(?:\s+(?:(?:al|el|ar|ash|ad|az|ez|de|del|la)[-\s]+|(?:as|an|at)-)?[A-Z]\w*(?:['’](?!s\b)\w+)*(?:-[A-Za-z]\w*)*)*"
+    r"(?:\s+(?:(?:al|el|ar|ash|ad|az|ez|de|del|la|da|do|dos|das|di|du)[-\s]+|(?:as|an|at)-)?[A-Z]\w*(?:['’](?!s\b)\w+)*(?:-[A-Za-z]\w*)*)*"
 )
 # ACLED geo_precision and UCDP where_prec by feature; a sea or a region beyond one country is UCDP 7
 PRECISION_BY_FEATURE = {"city": (1, 1), "site": (1, 1), "area": (2, 2), "admin2": (2, 3), "admin1": (3, 4), "country": (3, 6), "region": (3, 7)}
@@ -76,6 +76,8 @@ ANYWHERE_SIMILARITY = 0.85  # Mahmoudiya/Mahmudiyah 0.9; Dargai/Daraga 0.83 is t
 PROVINCE_ANYWHERE_SIMILARITY = 0.8  # "Zabol Province"/Zabul 0.8; Katanga/Katanning 0.75
 DWARFS = 10  # ...and only when it is this many times larger than its look-alikes abroad
 IN_A_NAME = re.compile(r"\b[A-Z][a-z]+(?= [A-Z])")  # "French" of "French Quarter"
+FOREIGNERS = re.compile(r"\b[A-Z][a-z]+\s+(?:nationals?|citizens?|tourists?|pilgrims?|refugees?|migrants?|expatriates?|engineers?|workers?"
+                        r"|diplomats?|ambassador|embassy|consulate|journalists?|hostages?|aid workers?|traders?)\b")
 INSTITUTION_AFTER = re.compile(r"\s+(?:police|detectives|firefighters|city council|county sheriff|grand jury)\b")
 # too common before people's names to make an unknown word a village: "travelling to X", "shelled X"
 HEADED_TO = re.compile(r"\b(?:to|via|towards?|shelled|bombed|bombarded|besieged|stormed|overran|recaptured|captured|seized)\s+$")
@@ -983,8 +985,9 @@ class PlacesStage:
         said = self._apposition_countries(doc, toponym)
         if not said:
             before = doc.article.text[doc.sentences[toponym.sentence].span.start : toponym.span.start]
-            # "the French Quarter ... the Mississippi River": a demonym inside a name says nothing of the place
-            said = self._demonym_countries(IN_A_NAME.sub("", before))
+            # "the French Quarter ... the Mississippi River": a demonym inside a name says nothing of the place, nor
+            # one of foreigners ("shot dead a Chinese national in Saddar")
+            said = self._demonym_countries(FOREIGNERS.sub("", IN_A_NAME.sub("", before)))
         return self.gazetteer.country(said[-1]) if said else None
 
     def _apposition_countries(self, doc: AnalyzedArticle, toponym: Toponym) -> list[str]:
@@ -1086,6 +1089,7 @@ UCDP_PART_OF_COUNTRY = 5  # UCDP where_prec: a part of a country larger than a p
 # the province's: "district of" says which only when the name after it is a city by the text's other words)
 QUARTER_OF = re.compile(r"\s+(?:district|neighbou?rhood|quarter)\s+(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?")
 CITY_OWNS = re.compile(r"['’]s\s+")
+THE_CITYS = re.compile(r"\bthe\s+(?:city|town|capital)['’]s\s+$", re.I)
 QUARTER_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter|area)\b")
 QUARTER_KM = 40  # a quarter of a city lies this close to it: "Dhaka's Mirpur area" is not Mirpur in Kashmir
 
@@ -1098,7 +1102,11 @@ def _quarters_near_their_city(text: str, toponyms: list[Toponym], chosen: dict[T
 
 
 def _city_of_quarter(text: str, quarter: Toponym, chosen: dict[Toponym, Place]) -> Place | None:
-    """The city an unknown name is a quarter of, as the text writes it."""
+    """The city an unknown name is a quarter of, as the text writes it ("the city's Saddar area": the last city named)."""
+    if THE_CITYS.search(text, max(0, quarter.span.start - 20), quarter.span.start) and QUARTER_AFTER.match(text, quarter.span.end):
+        before = [(t, p) for t, p in chosen.items() if p.feature == "city" and t.span.end <= quarter.span.start and quarter.sentence - t.sentence <= 1]
+        if before:
+            return max(before, key=lambda tp: tp[0].span.end)[1]
     for toponym, place in chosen.items():
         if toponym.sentence != quarter.sentence or place.feature != "city":
             continue
