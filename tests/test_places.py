@@ -1097,3 +1097,9 @@ def test_places_a_foreigner_s_nationality_does_not_place_an_unknown_village(stag
     found = {m.span.text: m for m in run(stages, text, {"Chinese": "NORP", "Pakistani": "NORP"})}
     village = found.get("Zarakai")
     assert village is None or village.place is None or village.place.country != "China"
+
+
+def test_places_the_towns_a_road_joins_are_its_route(stages):
+    text = "Gunmen ambushed a bus on the Gao-Ansongo road in Mali on Tuesday, killing 11 passengers."
+    found = [(m.span.text, m.relation, m.place.name) for m in run(stages, text, {"Mali": "GPE"}) if m.span.text != "Mali"]
+    assert found == [("Gao", "route", "Gao"), ("Ansongo", "route", "Ansongo")]

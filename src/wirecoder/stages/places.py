@@ -58,6 +58,8 @@ LEADING_WORD = re.compile(r"^(?:the|The|In|At|On|From|Near|Outside|Inside|Across
 COMPASS_PART = re.compile(r"(?i:(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?|central|upper|lower|greater)\s+(?=[A-Z])")
 HYPHENATED_NAMES = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)+\b")
 MIN_PART = 4  # a hyphenated name's parts shorter than this are articles or initials ("Al-Bukamal"), not places
+ROAD_AFTER = re.compile(r"\s+(?:road|highway|motorway|route|axis|corridor)\b", re.I)
+ROAD_BETWEEN = re.compile(r"-[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?\s+(?i:road|highway|motorway|route|axis|corridor)\b")
 BASED_IN = re.compile(r"-(?:based|born|bred|headquartered|controlled|held|administered|occupied)$")
 SAINT = re.compile(r"(?:St\.?|Saint|Ste\.?)\s+[A-Z]")
 SAINT_BEFORE = re.compile(r"\b(?:St|Ste|Saint)\.?\s+$")
@@ -636,8 +638,10 @@ class PlacesStage:
                 continue
             compound = HYPHENATED_NAMES.search(text, start, end)
             parts = list(re.finditer(r"[^-]+", compound.group())) if compound else []
+            # "the Gao-Ansongo road" joins two towns, however short their names
+            shortest = 2 if compound and ROAD_AFTER.match(text, compound.end()) else MIN_PART
             if compound and not self.gazetteer.candidates(compound.group()) and all(
-                    len(p.group()) >= MIN_PART and self.gazetteer.candidates(p.group()) for p in parts):
+                    len(p.group()) > shortest - 1 and self.gazetteer.candidates(p.group()) for p in parts):
                 split += [(compound.start() + p.start(), compound.start() + p.end(), from_entity) for p in parts]
             else:
                 split += self._split_run(text, start, end, from_entity)
@@ -1020,6 +1024,10 @@ class PlacesStage:
             return True
         if PROVINCE_AFTER_TOWN.search(text[max(0, toponym.span.start - 30) : toponym.span.start]):
             return True  # "in Kabasalan, Zamboanga Sibugay": the province after its town
+        if text[toponym.span.start - 1 : toponym.span.start] == "-" and ROAD_AFTER.match(text, toponym.span.end):
+            return True  # "the Gao-Ansongo road": the towns a road joins
+        if ROAD_BETWEEN.match(text, toponym.span.end):
+            return True
         return bool(SAID_TO_BE_A_PLACE.search(before))
 
 
