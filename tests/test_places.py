@@ -1103,3 +1103,9 @@ def test_places_the_towns_a_road_joins_are_its_route(stages):
     text = "Gunmen ambushed a bus on the Gao-Ansongo road in Mali on Tuesday, killing 11 passengers."
     found = [(m.span.text, m.relation, m.place.name) for m in run(stages, text, {"Mali": "GPE"}) if m.span.text != "Mali"]
     assert found == [("Gao", "route", "Gao"), ("Ansongo", "route", "Ansongo")]
+
+
+def test_places_towns_shelled_are_places_of_the_story_however_spelled(stages):
+    text = "Government forces shelled Maarat al-Numan and Khan Sheikhoun in southern Idlib on Thursday."
+    found = {m.span.text: m.place for m in run(stages, text, {"Idlib": "GPE"})}
+    assert (found["Maarat al-Numan"].name, found["Khan Sheikhoun"].name) == ("Ma'arrat an Nu'man", "Khan Shaykhun")

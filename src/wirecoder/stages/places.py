@@ -81,8 +81,11 @@ IN_A_NAME = re.compile(r"\b[A-Z][a-z]+(?= [A-Z])")  # "French" of "French Quarte
 FOREIGNERS = re.compile(r"\b[A-Z][a-z]+\s+(?:nationals?|citizens?|tourists?|pilgrims?|refugees?|migrants?|expatriates?|engineers?|workers?"
                         r"|diplomats?|ambassador|embassy|consulate|journalists?|hostages?|aid workers?|traders?)\b")
 INSTITUTION_AFTER = re.compile(r"\s+(?:police|detectives|firefighters|city council|county sheriff|grand jury)\b")
-# too common before people's names to make an unknown word a village: "travelling to X", "shelled X"
-HEADED_TO = re.compile(r"\b(?:to|via|towards?|shelled|bombed|bombarded|besieged|stormed|overran|recaptured|captured|seized)\s+$")
+# too common before people's names to make an unknown word a village: "travelling to X"
+HEADED_TO = re.compile(r"\b(?:to|via|towards?)\s+$")
+# what is done to a place: "shelled Maarat al-Numan", "recaptured Ansongo" (a town the story's countries have, even
+# spelled otherwise)
+ATTACKED = re.compile(r"\b(?:shelled|bombed|bombarded|besieged|stormed|overran|recaptured|captured|seized)\s+$")
 HEADLINE_WORDS = 4  # an unknown capitalised run this long is a title-case headline, not a village
 SITE_LOOKBACK = 2  # sentences back to the town a site's sentence or the one before it names
 WORLD_CITY = 1_000_000  # such a city abroad beats a namesake of the story's country CAPITAL_OVER_LOCAL times smaller
@@ -103,6 +106,7 @@ class Toponym:
     city_said: bool = False  # "Benin, the Edo State capital": a town, not the country of that name
     below_province: bool = False  # "Udi LGA", "Kalat tehsil": a unit never as large as a province
     headed_to: bool = False  # "travelling to X", "via X": a place when a town of the story is named so
+    attacked: bool = False  # "shelled X", "captured X and Y": a place when a town of the story is spelled so
     after_comma: bool = False  # "Tacoma, Washington": may be the state or country of the town before it
     institution: bool = False  # "Vancouver" of "Vancouver Police": a place only under its own name
     given: bool = False  # someone else marked it a toponym: a place the gazetteer knows by the name beats none
@@ -220,7 +224,7 @@ class PlacesStage:
             countries = self.article_countries(doc, candidates, votes)
         for toponym in toponyms:
             # "al-Baghdadi" in an Iraqi story: Iraq's al-Baghdadi, not Baghdadeh in Iran
-            said_to_be_a_place = (toponym.from_entity or toponym.place_context) and not toponym.institution
+            said_to_be_a_place = (toponym.from_entity or toponym.place_context or toponym.attacked) and not toponym.institution
             said_to_be_a_place = said_to_be_a_place and not toponym.span.text.islower()  # a given "bakery" is no Bakir
             at_home = [p for p in candidates[toponym] if _cc(self, p) in countries]
             # "Hawija" alone is the town of Al Hawijah more than the district named after it
@@ -335,9 +339,10 @@ class PlacesStage:
         in_a_name = any((a, b) != (start, end) and (a <= start and end <= b or start <= a and b <= end) for a, b in people) or any(
             a <= start and end <= b and (a, b) != (start, end) for a, b in bodies)
         headed_to = bool(HEADED_TO.search(doc.article.text, max(0, start - 15), start))
+        attacked = bool(ATTACKED.search(doc.article.text, max(0, start - 15), start))
         after_comma = doc.article.text[max(0, start - 3) : start].endswith((", ", " , "))  # tokenised text too
         return replace(toponym, place_context=context or city_said, name_like=name_like, person_word=person,
-                       city_said=city_said, in_a_name=in_a_name, headed_to=headed_to, after_comma=after_comma,
+                       city_said=city_said, in_a_name=in_a_name, headed_to=headed_to, attacked=attacked, after_comma=after_comma,
                        institution=institution, unit_countries=toponym.unit_countries or self._countries_said_before(doc.article.text[max(0, start - 45) : start]))
 
     def _given_toponym(self, doc: AnalyzedArticle, start: int, end: int, names: DocNames) -> Toponym | None:
@@ -716,7 +721,8 @@ class PlacesStage:
         # "Berea police": a town of some size of the story's country; "the Urban Assembly School" names no town called Urban
         institution_town = prominent or (home_town and place.population >= LOOK_ALIKE_TOWN)
         if not (toponym.from_entity or toponym.place_context or (toponym.name_like and prominent)
-                or (toponym.headed_to and home_town) or (toponym.institution and institution_town)):
+                or (toponym.headed_to and home_town) or (toponym.institution and institution_town)
+                or (toponym.attacked and place.feature == "city" and _cc(self, place) in countries)):
             return False
         if toponym.unit_countries and _cc(self, place) not in toponym.unit_countries:
             return False
@@ -1213,8 +1219,12 @@ def _with_list_context(text: str, toponyms: list[Toponym], vouches: Callable[[To
     # a list proper, joined by "and" or "or": not "Parkland, Florida" nor "Matias Romero, Oaxaca State, Mexico"
     joined = {starts[i] for i in range(1, len(toponyms)) if listed[i] and text[toponyms[i - 1].span.end : toponyms[i].span.start].strip(" ,") != ""}
     starts = [start if start in joined else -1 for start in starts]
-    return [replace(t, place_context=t.place_context or (s and not t.from_entity), list_start=start)
-            for t, s, start in zip(toponyms, said, starts)]
+    # "shelled Maarat al-Numan and Khan Sheikhoun": what is done to the list's first name is done to the others
+    attacked = [t.attacked for t in toponyms]
+    for i in range(1, len(toponyms)):
+        attacked[i] = attacked[i] or (listed[i] and starts[i] != -1 and attacked[i - 1])
+    return [replace(t, place_context=t.place_context or (s and not t.from_entity), list_start=start, attacked=hit)
+            for t, s, start, hit in zip(toponyms, said, starts, attacked)]
 
 
 def _with_tails(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
