@@ -30,6 +30,12 @@ def test_triage_weak_word_with_counted_victims_is_read():
     assert stage(analyzed(text)).relevant
 
 
+def test_triage_weak_word_with_counted_people_of_a_nation_is_read():
+    stage = triage.build(Settings())
+    assert stage(analyzed("Two Palestinians were killed by Israeli fire near the village at dawn.")).relevant
+    assert not stage(analyzed("A Palestinian-born chef was killed in a car crash, his family said.")).relevant
+
+
 def test_triage_weak_word_about_one_unnamed_person_is_not_read():
     stage = triage.build(Settings())
     text = "A man was shot dead outside a petrol station late on Sunday, a police spokesman said."

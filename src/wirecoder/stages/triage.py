@@ -171,7 +171,10 @@ def counted_victims(civilian_words: list[str], settings: Settings) -> re.Pattern
         if r["kind"] == "exact" or (r["kind"] == "vague" and int(r["value"] or 0) >= 10)  # not "some"
     ]
     quantity = "|".join([DIGITS, NUMBER_WORDS, *vague])
-    people = "|".join(f"(?:{w})" for w in civilian_words)
+    # "two Palestinians", "seven Afghans": counted people of a nation
+    nationals = [re.escape(w) for r in read_rows("demonyms", ("demonym",), settings.knowledge_paths)
+                 for w in r["demonym"].split("|") if w.endswith("s")]
+    people = "|".join(f"(?:{w})" for w in [*civilian_words, *nationals])
     counted = rf"(?:{quantity})\s+(?:of\s+)?(?:[\w-]+\s+){{0,2}}?(?:{people})\b"
     left_dead = rf"\b(?:left|leaving)\s+(?:at\s+least\s+)?(?:{quantity})\s+(?:people\s+)?dead\b"  # "left five dead"
     return re.compile(f"{counted}|{left_dead}", re.IGNORECASE)
