@@ -1109,3 +1109,10 @@ def test_places_towns_shelled_are_places_of_the_story_however_spelled(stages):
     text = "Government forces shelled Maarat al-Numan and Khan Sheikhoun in southern Idlib on Thursday."
     found = {m.span.text: m.place for m in run(stages, text, {"Idlib": "GPE"})}
     assert (found["Maarat al-Numan"].name, found["Khan Sheikhoun"].name) == ("Ma'arrat an Nu'man", "Khan Shaykhun")
+
+
+def test_places_a_city_s_quarter_of_two_words_is_one_name(stages):
+    text = "Clashes in Tripoli's Ain Zara district between rival militias left 15 dead, officials in Libya said."
+    found = {m.span.text: m for m in run(stages, text, {"Tripoli": "GPE", "Ain Zara": "FAC", "Libya": "GPE"})}
+    quarter = found["Ain Zara"]  # not France's Ain and a Turkish Zara
+    assert (quarter.place.name, quarter.relation) == ("Tripoli", "quarter")
