@@ -1116,3 +1116,16 @@ def test_places_a_city_s_quarter_of_two_words_is_one_name(stages):
     found = {m.span.text: m for m in run(stages, text, {"Tripoli": "GPE", "Ain Zara": "FAC", "Libya": "GPE"})}
     quarter = found["Ain Zara"]  # not France's Ain and a Turkish Zara
     assert (quarter.place.name, quarter.relation) == ("Tripoli", "quarter")
+
+
+def test_places_a_village_near_a_foreign_border_is_not_in_that_country(stages):
+    text = "A drone strike hit a car on the outskirts of Sarmada, near the Turkish border, in Idlib province on Tuesday."
+    found = {m.span.text: m for m in run(stages, text, {"Idlib province": "GPE"})}
+    sarmada = found["Sarmada"]
+    assert sarmada.place is not None and sarmada.place.country == "Syria"
+
+
+def test_places_names_the_text_lists_as_villages_are_all_places(stages):
+    text = "Government artillery shelled the villages of Kafr Nouran and Atareb in Syria overnight."
+    found = {m.span.text: m for m in run(stages, text, {"Syria": "GPE"})}
+    assert found["Atareb"].place.name == "Al Atarib"  # vouched for by the list, though Kafr Nouran is unknown

@@ -103,6 +103,8 @@ def test_roles_a_speaker_that_reports_its_own_act_is_its_actor():
     ("A roadside bomb killed at least four Valley Front commanders near the dam.", "roadside bomb", "Remote explosive/landmine/IED"),
     ("Shells struck two Valley Front outposts overnight.", "Shells", "Shelling/artillery/missile attack"),
     ("A roadside bomb struck a Valley Front pick-up truck on the dam road.", "roadside bomb", "Remote explosive/landmine/IED"),
+    ("A drone strike killed a senior commander of the Valley Front and two of his guards.", "killed", "Air/drone strike"),
+    ("Drones killed two members of the Valley Front near the dam.", "killed", "Air/drone strike"),
 ])
 def test_roles_who_an_unattributed_strike_hit_is_its_target_not_its_author(text, trigger_words, sub):
     actors = [mention(text, "Valley Front", "Valley Front")]

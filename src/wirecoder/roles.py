@@ -39,8 +39,11 @@ CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:but|while|whereas|yet)\b|\bbut\b", re.I)
 # "...killed 12 Taliban fighters", "shot dead three police officers": whoever follows is who was hit
 HIT = r"(?:killed|killing|kills|shot(?: dead)?|struck|strikes|hit|hitting|targeted|targeting|wounded|injured|bombed|shelled|ambushed|abducted|kidnapped|executed|beheaded)"
 COUNT = rf"(?:(?:at least|more than|as many as|up to|about|around|nearly|some|dozens of|scores of|hundreds of|several|{NUMBER_WORDS}|{DIGITS})\s+)*"
-VICTIMS = re.compile(rf"\b{HIT}\s+{COUNT}(?:the\s+|an?\s+)?$", re.I)  # "...in the market, killing four soldiers"
-ONLY_A_COUNT = re.compile(rf"^\s+{COUNT}(?:the\s+)?$", re.I)  # the trigger itself is the verb: "killed [30] militants"
+# "a senior commander of", "two members of": the people hit belong to the actor named next
+MEMBERS_OF = r"(?:(?:(?!(?:in|at|on|near|outside|inside|into|to|by|with|after|during)\b)(?-i:[a-z][\w-]*)\s+){1,3}(?:of|from)\s+(?:the\s+)?)?"
+# "...in the market, killing four soldiers", "killed a senior commander of Hayat Tahrir al-Sham"
+VICTIMS = re.compile(rf"\b{HIT}\s+{COUNT}(?:the\s+|an?\s+)?{MEMBERS_OF}$", re.I)
+ONLY_A_COUNT = re.compile(rf"^\s+{COUNT}(?:the\s+|an?\s+)?{MEMBERS_OF}$", re.I)  # the trigger itself is the verb: "killed [30] militants"
 VICTIM_TRIGGER = re.compile(rf"\b{HIT}$", re.I)
 # "17 fighters of the SDF were killed when IS militants stormed...": the subject of a passive "were killed"
 PASSIVE_VICTIM = re.compile(rf"^\s*(?:were|was|have been|has been|had been)\s+(?:\w+\s+)?{HIT}\b", re.I)

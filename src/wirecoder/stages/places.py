@@ -65,6 +65,7 @@ SAINT = re.compile(r"(?:St\.?|Saint|Ste\.?)\s+[A-Z]")
 SAINT_BEFORE = re.compile(r"\b(?:St|Ste|Saint)\.?\s+$")
 # "Žilina, Nitra, Prešov and Košice": what joins the names of one list
 LIST_JOINER = re.compile(r"\s*(?:,|/|,?\s+(?:and|or|&))\s*")
+PLACES_NAMED = re.compile(r"\b(?:(?:villages|towns|cities|districts|provinces|regions|localities|communities|camps|neighbou?rhoods) of (?:the )?|between )$", re.I)
 # "the southern English city of Salisbury", "the Syrian border town of Abu Kamal": the country says whose town it is
 COUNTRY_TOWN_OF = re.compile(r"\b([A-Z][a-z]+)\s+(?:(?:border|port|coastal|desert|oil|frontier|northern|southern|eastern|western|central)\s+)?(?:city|town|village|port|province|region|capital|district)\s+of\s+$")
 CITY_WORD = re.compile(r" city\b", re.I)
@@ -1213,7 +1214,9 @@ def _with_list_context(text: str, toponyms: list[Toponym], vouches: Callable[[To
     gazetteer knows vouches for the others: "at Church and Snyder" are streets, not Snyder, Texas."""
     listed = [i > 0 and bool(LIST_JOINER.fullmatch(text, toponyms[i - 1].span.end, t.span.start)) for i, t in enumerate(toponyms)]
     in_a_list = [listed[i] or (i + 1 < len(toponyms) and listed[i + 1]) for i in range(len(toponyms))]
-    said = [bool(in_list) and vouches(t) for t, in_list in zip(toponyms, in_a_list)]
+    # "the villages of Kafr Nouran and Atareb", "between Sarmada and Dana": the text itself calls them all places
+    named_places = [bool(PLACES_NAMED.search(text, max(0, t.span.start - 30), t.span.start)) for t in toponyms]
+    said = [bool(in_list) and (vouches(t) or named) for t, in_list, named in zip(toponyms, in_a_list, named_places)]
     for i in range(1, len(toponyms)):  # forwards, then backwards along each list
         said[i] = said[i] or (listed[i] and said[i - 1])
     for i in range(len(toponyms) - 2, -1, -1):
@@ -1296,7 +1299,8 @@ def _attached(text: str, village: Toponym, country: Toponym) -> bool:
     "refugees from Syria reached Samos" does not put Samos in Syria."""
     if country.span.start >= village.span.end:
         between = text[village.span.end : country.span.start]
-        return len(between) <= 40 and not re.search(r"\b(?:from|to|toward|towards|into|fled|crossed|reached)\b", between)
+        # "Sarmada, near the Turkish border" lies across the border from Turkey
+        return len(between) <= 40 and not country.nationality and not re.search(r"\b(?:from|to|toward|towards|into|fled|crossed|reached|near|border)\b", between)
     return bool(re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){0,3}", text[country.span.end : village.span.start]))
 
 
