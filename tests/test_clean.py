@@ -94,7 +94,7 @@ def test_clean_wire_dateline_prefix_is_dropped_and_the_rest_kept(stage):
 
 @pytest.mark.parametrize(
     "prefix",
-    ["BAGHDAD (Reuters) - ", "DEIR AL-ZOR (Kurdistan 24)\xa0– ", "Mosul, Iraq (Rudaw) – ", "KABUL — "],
+    ["BAGHDAD (Reuters) - ", "DEIR AL-ZOR (Kurdistan 24)\xa0– ", "Mosul, Iraq (Rudaw) – ", "KABUL — ", "JOS, Nigeria, Jan 25, 2024 (AFP) - "],
 )
 def test_clean_recognises_common_wire_datelines(stage, prefix):
     doc = run(stage, prefix + "Gunmen attacked a police post overnight.")

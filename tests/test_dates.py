@@ -142,6 +142,13 @@ def test_dates_header_date_stands_in_for_a_missing_publication_date(stage):
     assert wednesday.start == dt.date(2013, 3, 13)
 
 
+def test_dates_a_wire_dateline_dates_the_report_and_no_event(stage):
+    text = "Gunmen kill 17 in Plateau\nJOS, Nigeria, Jan 25, 2024 (AFP) - Gunmen killed 17 people in attacks on Wednesday."
+    doc = stage(with_one_block(analyzed(text, published=None)))
+    assert doc.article.published == dt.date(2024, 1, 25)
+    assert [(d.span.text, d.start) for d in doc.dates] == [("on Wednesday", dt.date(2024, 1, 24))]
+
+
 def test_dates_date_deep_in_the_story_is_not_a_publication_date(stage):
     text = "The fire broke out on Wednesday. " + "Witnesses described the scene at length. " * 6 + "It recalled March 14, 2013."
     doc = stage(with_one_block(analyzed(text, published=None)))

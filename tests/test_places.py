@@ -1119,8 +1119,8 @@ def test_places_a_city_s_quarter_of_two_words_is_one_name(stages):
 
 
 def test_places_a_village_near_a_foreign_border_is_not_in_that_country(stages):
-    text = "A drone strike hit a car on the outskirts of Sarmada, near the Turkish border, in Idlib province on Tuesday."
-    found = {m.span.text: m for m in run(stages, text, {"Idlib province": "GPE"})}
+    text = "A drone strike hit a car on the outskirts of Sarmada, near the Turkish border, on Tuesday. Idlib province has seen more strikes."
+    found = {m.span.text: m for m in run(stages, text, {"Idlib province": "GPE", "Turkish": "NORP"})}
     sarmada = found["Sarmada"]
     assert sarmada.place is not None and sarmada.place.country == "Syria"
 
@@ -1129,3 +1129,15 @@ def test_places_names_the_text_lists_as_villages_are_all_places(stages):
     text = "Government artillery shelled the villages of Kafr Nouran and Atareb in Syria overnight."
     found = {m.span.text: m for m in run(stages, text, {"Syria": "GPE"})}
     assert found["Atareb"].place.name == "Al Atarib"  # vouched for by the list, though Kafr Nouran is unknown
+
+
+def test_places_a_dateline_with_its_year_is_where_the_reporter_files_from(stages):
+    found = run(stages, "JOS, Nigeria, Jan 25, 2024 (AFP) - Gunmen killed 17 people in the Mangu area of Plateau state.")
+    assert place_of(found, "JOS").name == "Jos"
+    assert next(m for m in found if m.span.text == "JOS").relation == "dateline"
+
+
+def test_places_a_name_the_text_calls_a_village_is_no_district(stages):
+    text = "The attackers stormed Sabon Gari village in Nigeria around 11 pm on Wednesday."
+    found = {m.span.text: m for m in run(stages, text, {"Sabon Gari": "GPE", "Nigeria": "GPE"})}
+    assert found["Sabon Gari"].place.feature == "city"  # not Kaduna's Sabon Gari local government area

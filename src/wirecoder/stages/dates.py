@@ -14,7 +14,7 @@ dateparser, relative ones by the resolver the row names. Decisions:
 - "since the start of the offensive" ends at publication; its start is unknown (``start=None``),
   to be filled from the campaign's own dates by whoever links the toll to its campaign.
 - With no publication date, a full date at the very top of the text ("Published: 13 March 2013",
-  "Updated: November 11, 2011 20:09 IST") stands in for it; with none there either, relative
+  "Updated: November 11, 2011 20:09 IST", a wire dateline "JOS, Nigeria, Jan 25, 2024 (AFP) -") stands in for it; with none there either, relative
   expressions stay unresolved (dates and precisions ``None``) and absolute dates resolve only when
   they carry a year. Today's date is never used.
 - time_precision follows the span (1 one day, 2 up to a week, 3 longer) unless the row overrides it;
@@ -278,8 +278,9 @@ class DatesStage:
                 doc = replace(doc, article=replace(doc.article, published=published))
         mentions = []
         for index, sentence in enumerate(doc.sentences):
+            # "Updated: November 11, 2011 20:09 IST" and "JOS, Nigeria, Jan 25, 2024 (AFP) -" date the page, not an event
             matches = [(m, p) for m, p in find_matches(sentence.span.text, self.patterns)
-                       if not _publication_line(doc, sentence.span, m)]  # "Updated: November 11, 2011 20:09 IST" dates the page
+                       if not _publication_line(doc, sentence.span, m) and not _in_wire_dateline(doc.article.text, sentence.span.start, m)]
             reported = _report_day(sentence.span.text, matches, published)
             for match, pattern in matches:
                 start = sentence.span.start + match.start()
@@ -295,7 +296,7 @@ class DatesStage:
         from the raw text: cleaning drops "Posted: ..." lines as page furniture)."""
         for line in doc.article.text[:HEADER_CHARS].splitlines():
             for match, pattern in find_matches(line, self.patterns):
-                if pattern.resolver in ABSOLUTE and match.groupdict().get("year") and _date_line(line, match):
+                if pattern.resolver in ABSOLUTE and match.groupdict().get("year") and (_date_line(line, match) or _wire_dateline(line, match)):
                     start, end, *_ = resolve(match, pattern, None)
                     if start is not None and start == end:
                         return start
@@ -324,6 +325,21 @@ PUBLICATION_LINE_WORDS = 6  # besides its date, a page's date line holds a few w
 def _publication_line(doc: AnalyzedArticle, sentence: Span, match: re.Match) -> bool:
     """A sentence at the top of the page that is little more than a date."""
     return sentence.start < HEADER_CHARS and _date_line(sentence.text, match)
+
+
+# "JOS, Nigeria, Jan 25, 2024 (AFP) - Gunmen killed...": a wire story's dateline dates the report
+WIRE_PLACE = re.compile(r"^\s*[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w .'’-]+)?,\s*$")
+WIRE_AGENCY = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?[-–—:]")
+
+
+def _wire_dateline(text: str, match: re.Match) -> bool:
+    return bool(WIRE_PLACE.match(text[: match.start()]) and WIRE_AGENCY.match(text[match.end() :]))
+
+
+def _in_wire_dateline(text: str, offset: int, match: re.Match) -> bool:
+    start, end = offset + match.start(), offset + match.end()
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(WIRE_PLACE.match(text[line_start:start]) and WIRE_AGENCY.match(text[end : end + 50]))
 
 
 def _date_line(text: str, match: re.Match) -> bool:

@@ -45,13 +45,15 @@ LOCAL_FEATURES = ("city", "site", "area")
 ADMIN_FEATURES = ("admin1", "admin2")
 CAPITAL_APPOSITION = re.compile(r",\s+(?:the\s+(?:[A-Z][\w'-]+\s+){1,3}(?:[Ss]tate\s+|[Pp]rovincial\s+|[Rr]egional\s+)?capital|(?:the\s+)?capital\s+of)\b")
 VILLAGE_SUFFIX = re.compile(r"\s+(?:village|town|city|camp)$", re.I)
+VILLAGE_AFTER = re.compile(r"\s+(?:villages?|hamlets?)\b(?!\s+of\b)")  # not "the Niger village of Abadam"
 NEAR_KM = 300
 MINOR_VOTES = 1  # a country a demonym or a place name stands for is one the story also tells of
 MINOR_OVER_HOME = 4  # ...and its town beats namesakes of the story's own countries this many times smaller
 DISTRICT_KM = 60  # a town this close to the centroid of the district named beside it lies in it
 # the dash may have reached us as U+FFFD, a dash some page decoded wrongly ("BEIRUT (AP) �")
 # "SOUTH WAZIRISTAN, April 5 (APP):" and "MEXICO CITY (AP) Mexico's Senate" too
-DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2})?)?\s*(?:\([^)]{1,40}\)\s*(?:[:–—\-\ufffd]|(?=[A-Z]))|[–—\-\ufffd])")
+# "JOS, Nigeria, Jan 25, 2024 (AFP) -": a country, a day and a year may come between the place and the agency
+DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2})?(?:,\s*\d{4})?){0,2}\s*(?:\([^)]{1,40}\)\s*(?:[:–—\-\ufffd]|(?=[A-Z]))|[–—\-\ufffd])")
 CAPITAL_OVER_LOCAL = 50  # a foreign capital beats a local namesake this many times smaller
 CAPITAL_AT_HOME = 10  # the story's own capital beats its country's namesakes this many times smaller
 LEADING_WORD = re.compile(r"^(?:the|The|In|At|On|From|Near|Outside|Inside|Across|Around|Along|Throughout|Elsewhere in|Meanwhile in|Back in|After|Before|Since|Unlike|Like|Beyond|Besides|Including|Except|Even|Only|Then|While|When|Where|Both|With|Without|For|Against)\s+")
@@ -334,7 +336,8 @@ class PlacesStage:
         person = names.of_a_person(words, start, end, context)
         institution = institution or bool(INSTITUTION_AFTER.match(doc.article.text, end))  # "Berea police said"
         name_like = ((start, end) in named or start > doc.sentences[index].span.start or words in names.mid_sentence or institution) and not person
-        city_said = bool(CAPITAL_APPOSITION.match(doc.article.text, end))
+        # "Benin, the Edo State capital", "Sabon Gari village": a town, not the country or the district so named
+        city_said = bool(CAPITAL_APPOSITION.match(doc.article.text, end) or VILLAGE_AFTER.match(doc.article.text, end))
         # the model calls places people or organisations often enough ("Klamath Falls", "Dasheesha"): only
         # a part of a longer name, or a longer run around a person's name ("President Donald Trump"), counts
         in_a_name = any((a, b) != (start, end) and (a <= start and end <= b or start <= a and b <= end) for a, b in people) or any(
