@@ -1141,3 +1141,8 @@ def test_places_a_name_the_text_calls_a_village_is_no_district(stages):
     text = "The attackers stormed Sabon Gari village in Nigeria around 11 pm on Wednesday."
     found = {m.span.text: m for m in run(stages, text, {"Sabon Gari": "GPE", "Nigeria": "GPE"})}
     assert found["Sabon Gari"].place.feature == "city"  # not Kaduna's Sabon Gari local government area
+
+
+def test_places_a_large_city_is_no_lesser_place_than_a_province_abroad_so_named(stages):
+    found = run(stages, "Gunmen killed five people in an attack in Jalalabad on Sunday.", {"Jalalabad": "GPE"})
+    assert (place_of(found, "Jalalabad").country, place_of(found, "Jalalabad").feature) == ("Afghanistan", "city")  # not Kyrgyzstan's region

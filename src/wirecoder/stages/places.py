@@ -785,7 +785,8 @@ class PlacesStage:
         in_article_admin = 2 if naming - {exact_key(toponym.name)} else int(bool(naming))
         near = sum(_km(place, town) < NEAR_KM for town in around.towns)
         # "Russia" is the country, not Russia, Ohio; "Charleston" is Charleston, not a town once called so
-        large_unit = place.feature in ("country", "region", "admin1")
+        # ...but a city of its own size is no lesser place: "Jalalabad" is the Afghan city, not Kyrgyzstan's Jalal-Abad region
+        large_unit = place.feature in ("country", "region", "admin1") or (place.feature == "city" and place.population >= FAMOUS)
         # named as written ("Santa Clara County", the US county) before named as its bare name (Ecuador's Santa Clara)
         primary = 2 if exact_key(place.name) == exact_key(toponym.span.text) else int(exact_key(place.name) == exact_key(toponym.name))
         # "New York" is New York City, the great city of the state so named ("New York City" to GeoNames)
