@@ -1146,3 +1146,9 @@ def test_places_a_name_the_text_calls_a_village_is_no_district(stages):
 def test_places_a_large_city_is_no_lesser_place_than_a_province_abroad_so_named(stages):
     found = run(stages, "Gunmen killed five people in an attack in Jalalabad on Sunday.", {"Jalalabad": "GPE"})
     assert (place_of(found, "Jalalabad").country, place_of(found, "Jalalabad").feature) == ("Afghanistan", "city")  # not Kyrgyzstan's region
+
+
+def test_places_where_the_news_was_told_is_a_speaker(stages):
+    text = "Speaking in Washington, the secretary said Houthi forces attacked a ship near Aden on Friday."
+    found = {m.span.text: m for m in run(stages, text, {"Washington": "GPE", "Aden": "GPE"})}
+    assert found["Washington"].relation == "speaker" and found["Aden"].relation == "near"
