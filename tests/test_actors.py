@@ -92,3 +92,8 @@ def test_actors_militants_in_a_story_of_one_jihadist_group_are_that_group(stage)
     text = "Boko Haram and ISWAP fighters clashed near Lake Chad. The militants then withdrew."
     found = dict(names(stage, text))
     assert found["militants"].startswith("Unidentified Armed Group")  # two groups called so: unknown which
+
+
+def test_actors_miners_and_workers_killed_are_civilians(stage):
+    doc = stage(analyzed("Armed men attacked a gold mine in Burkina Faso, killing 15 miners and six construction workers."))
+    assert [(a.span.text, a.inter) for a in doc.actors if a.inter == 7] == [("miners", 7), ("construction workers", 7)]
