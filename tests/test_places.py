@@ -1152,3 +1152,9 @@ def test_places_where_the_news_was_told_is_a_speaker(stages):
     text = "Speaking in Washington, the secretary said Houthi forces attacked a ship near Aden on Friday."
     found = {m.span.text: m for m in run(stages, text, {"Washington": "GPE", "Aden": "GPE"})}
     assert found["Washington"].relation == "speaker" and found["Aden"].relation == "near"
+
+
+def test_places_where_the_dead_were_brought_is_not_where_they_died(stages):
+    text = "Bodies of 12 migrants killed in an attack near Kufra were brought to Benghazi, officials in Libya said."
+    found = {m.span.text: m for m in run(stages, text, {"Kufra": "GPE", "Benghazi": "GPE", "Libya": "GPE"})}
+    assert found["Benghazi"].relation == "elsewhere"

@@ -93,6 +93,9 @@ def test_roles_a_speaker_that_reports_its_own_act_is_its_actor():
     actors = [mention(text, "Ruritanian navy", "Military Forces of Ruritania", inter=1), mention(text, "Valley Front", "Valley Front")]
     assert roles_of(text, "seized", actors, sub="Arrests", event_type="Strategic developments")[:2] == (
         "Military Forces of Ruritania", "Valley Front")
+    text = "The Desert Hawks government said its forces killed four Valley Front fighters near the dam."
+    actors = [mention(text, "Desert Hawks", "Desert Hawks", inter=1), mention(text, "Valley Front", "Valley Front")]
+    assert roles_of(text, "killed", actors)[:2] == ("Desert Hawks", "Valley Front")
     text = "The Ruritanian navy said rebels of the Valley Front had seized a boat near the port."
     actors = [mention(text, "Ruritanian navy", "Military Forces of Ruritania", inter=1), mention(text, "Valley Front", "Valley Front")]
     assert roles_of(text, "seized", actors, sub="Arrests", event_type="Strategic developments")[0] == "Valley Front"

@@ -29,8 +29,9 @@ CLAIMANT = re.compile(
     r"\s+(?:said|say|says|told|reported|reports|claimed|added|stated|confirmed)\b(?!\s+(?:\w+\s+)?responsibility)",
     re.I,
 )  # "IS claimed responsibility for the bombing": the claimant is who did it
-# "said (on Saturday) (that) it had", "say they have": the speaker is the subject of what follows
-OWN_ACT = re.compile(r"^\s+(?:said|says|say|announced|claimed)\s+(?:\w+\s+){0,2}?(?:that\s+)?(?:it|they|(?:its|their)\s+(?:fighters|forces|troops|men|units|jets|warplanes|aircraft|planes|helicopters|drones|soldiers|ships))\s+(?:\w+\s+){0,2}$", re.I)
+# "said (on Saturday) (that) it had", "say they have", "the Taliban government said its forces": the speaker is the
+# subject of what follows
+OWN_ACT = re.compile(r"^(?:\s+(?:government|administration|authorities|military|army|ministry|command|spokes(?:man|woman|person)))?\s+(?:said|says|say|announced|claimed)\s+(?:\w+\s+){0,2}?(?:that\s+)?(?:it|they|(?:its|their)\s+(?:fighters|forces|troops|men|units|jets|warplanes|aircraft|planes|helicopters|drones|soldiers|ships))\s+(?:\w+\s+){0,2}$", re.I)
 OWNER_GAP = 16  # characters between an actor and the trigger noun it qualifies
 OWNER_WORDS = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}\s+", re.I)  # "'s", "cross-border", "heavy artillery"
 PASSIVE_GAP = 30  # characters between the trigger and "by X"
