@@ -1158,3 +1158,11 @@ def test_places_where_the_dead_were_brought_is_not_where_they_died(stages):
     text = "Bodies of 12 migrants killed in an attack near Kufra were brought to Benghazi, officials in Libya said."
     found = {m.span.text: m for m in run(stages, text, {"Kufra": "GPE", "Benghazi": "GPE", "Libya": "GPE"})}
     assert found["Benghazi"].relation == "elsewhere"
+
+
+@pytest.mark.parametrize("town, expected", [("Pokrovsk", ("Pokrovsk", "Donetsk")), ("Nikolaev", ("Mykolayiv", "Mykolaiv"))])
+def test_places_officials_speak_of_their_own_land_and_a_town_s_own_name_beats_a_look_alike(stages, town, expected):
+    text = f"Russian missiles struck {town} overnight, killing three people, Ukrainian officials said."
+    found = {m.span.text: m for m in run(stages, text, {"Russian": "NORP", "Ukrainian": "NORP"})}
+    place = found[town].place
+    assert (place.name, place.admin1, place.country) == (*expected, "Ukraine")

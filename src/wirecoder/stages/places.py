@@ -81,6 +81,7 @@ ANYWHERE_SIMILARITY = 0.85  # Mahmoudiya/Mahmudiyah 0.9; Dargai/Daraga 0.83 is t
 PROVINCE_ANYWHERE_SIMILARITY = 0.8  # "Zabol Province"/Zabul 0.8; Katanga/Katanning 0.75
 DWARFS = 10  # ...and only when it is this many times larger than its look-alikes abroad
 IN_A_NAME = re.compile(r"\b[A-Z][a-z]+(?= [A-Z])")  # "French" of "French Quarter"
+NATIONAL_SPEAKERS = re.compile(r"\b([A-Z][a-z]+)\s+(?:local\s+)?(?:officials?|authorities|police|governors?|prosecutors?|emergency services|rescuers|health ministry|interior ministry)\b")
 FOREIGNERS = re.compile(r"\b[A-Z][a-z]+\s+(?:nationals?|citizens?|tourists?|pilgrims?|refugees?|migrants?|expatriates?|engineers?|workers?"
                         r"|diplomats?|ambassador|embassy|consulate|journalists?|hostages?|aid workers?|traders?)\b")
 INSTITUTION_AFTER = re.compile(r"\s+(?:police|detectives|firefighters|city council|county sheriff|grand jury)\b")
@@ -88,7 +89,7 @@ INSTITUTION_AFTER = re.compile(r"\s+(?:police|detectives|firefighters|city counc
 HEADED_TO = re.compile(r"\b(?:to|via|towards?)\s+$")
 # what is done to a place: "shelled Maarat al-Numan", "recaptured Ansongo" (a town the story's countries have, even
 # spelled otherwise)
-ATTACKED = re.compile(r"\b(?:shelled|bombed|bombarded|besieged|stormed|overran|recaptured|captured|seized)\s+$")
+ATTACKED = re.compile(r"\b(?:shelled|bombed|bombarded|besieged|stormed|overran|recaptured|captured|seized|struck|pounded)\s+$")
 HEADLINE_WORDS = 4  # an unknown capitalised run this long is a title-case headline, not a village
 SITE_LOOKBACK = 2  # sentences back to the town a site's sentence or the one before it names
 WORLD_CITY = 1_000_000  # such a city abroad beats a namesake of the story's country CAPITAL_OVER_LOCAL times smaller
@@ -494,8 +495,13 @@ class PlacesStage:
         for actor in doc.actors:
             if actor.country and actor.country in self.iso2 and not actor.generic:
                 votes[self.iso2[actor.country]] += 1
-        for cc in self._demonym_countries(" ".join(s.span.text for s in doc.sentences)):
+        text = " ".join(s.span.text for s in doc.sentences)
+        for cc in self._demonym_countries(text):
             votes[cc] += 1
+        # "Russian missiles struck Pokrovsk, Ukrainian officials said": officials speak of their own land, while
+        # an attacker's nationality may be a foreign army's
+        for speaker in NATIONAL_SPEAKERS.finditer(text):
+            votes.update(self._demonym_countries(speaker.group(1)))
         for toponym, places in candidates.items():
             if toponym.nationality:  # its demonym has voted already
                 continue
@@ -800,7 +806,8 @@ class PlacesStage:
         # "Saada", "Hodeidah" with no "province" after them: the city the province is named after (ACLED codes it so)
         province_city = (place.iso3, place.admin1) in rivals.provinces and self._city_of_its_province(toponym, place)
         # of two look-alikes, the one spelled closer: "Sheikh Zuweid" is Ash Shaykh Zuwayd, not Ash-Shaykh Zayid
-        closeness = 1.0 if primary else round(spelling_similarity(toponym.name, place.name) * 20) / 20
+        # ...and a place known by the very name written ("Nikolaev" is one of Mykolaiv's names) is closest of all
+        closeness = 1.0 if primary or self.gazetteer.named(toponym.name, place) else round(spelling_similarity(toponym.name, place.name) * 20) / 20
         # "Dallas" is the city of a million, not a Pennsylvania borough near two other small namesakes the story seems to cluster at
         dominant = (place.feature == "city" and dwarfs_local) or vouched
         # "western states such as California or Washington", "Alabama, Georgia and Florida": a place of the kind
