@@ -1166,3 +1166,16 @@ def test_places_officials_speak_of_their_own_land_and_a_town_s_own_name_beats_a_
     found = {m.span.text: m for m in run(stages, text, {"Russian": "NORP", "Ukrainian": "NORP"})}
     place = found[town].place
     assert (place.name, place.admin1, place.country) == (*expected, "Ukraine")
+
+
+def test_places_a_short_unknown_name_is_no_famous_city_abroad(stages):
+    text = "Jihadists killed 12 soldiers in an ambush between Boni and Hombori in central Mali."
+    found = {m.span.text: m for m in run(stages, text, {"Boni": "PERSON", "Mali": "PERSON"})}
+    assert found["Mali"].place.name == "Mali"  # a country named as such, whatever the model called it
+    assert found["Boni"].place is None or found["Boni"].place.country == "Mali"  # not Bonn
+
+
+def test_places_a_country_across_the_border_does_not_make_the_story_s_country(stages):
+    text = "Boko Haram killed at least 10 people in a settlement on the way into the centre of Gambaru, on the border with Cameroon."
+    found = {m.span.text: m for m in run(stages, text, {"Boko Haram": "ORG"})}
+    assert found["Gambaru"].place.country == "Nigeria"

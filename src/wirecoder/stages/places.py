@@ -80,6 +80,7 @@ ALIAS_VOTE = 0.5  # a name matched only among a place's other names says less ab
 ANYWHERE_SIMILARITY = 0.85  # Mahmoudiya/Mahmudiyah 0.9; Dargai/Daraga 0.83 is too far for a guess abroad
 PROVINCE_ANYWHERE_SIMILARITY = 0.8  # "Zabol Province"/Zabul 0.8; Katanga/Katanning 0.75
 DWARFS = 10  # ...and only when it is this many times larger than its look-alikes abroad
+MIN_LOOK_ALIKE_ABROAD = 6  # letters a name needs before a famous city abroad spelled like it is taken for it
 IN_A_NAME = re.compile(r"\b[A-Z][a-z]+(?= [A-Z])")  # "French" of "French Quarter"
 NATIONAL_SPEAKERS = re.compile(r"\b([A-Z][a-z]+)\s+(?:local\s+)?(?:officials?|authorities|police|governors?|prosecutors?|emergency services|rescuers|health ministry|interior ministry)\b")
 FOREIGNERS = re.compile(r"\b[A-Z][a-z]+\s+(?:nationals?|citizens?|tourists?|pilgrims?|refugees?|migrants?|expatriates?|engineers?|workers?"
@@ -511,7 +512,10 @@ class PlacesStage:
             if toponym.admin_word:  # "Kalat district" is named after Kalat; "Shiroro LGA" after no Sirolo in Italy
                 bare = exact_key(toponym.name)
                 places = [p for p in places if p.feature in ADMIN_FEATURES] or [p for p in places if exact_key(p.name) == bare]
-            if not places or not (toponym.from_entity or toponym.place_context):
+            # a country named as such says where the story is, whatever the model called it ("central Mali" as a PERSON)
+            named_country = (any(p.feature == "country" and exact_key(p.name) == exact_key(toponym.name) for p in places)
+                             and not (toponym.person_word or toponym.in_a_name) and not self._elsewhere(doc.article.text, toponym))
+            if not places or not (toponym.from_entity or toponym.place_context or named_country):
                 continue
             # a country or province name counts more; "Bangui" says more than a hamlet
             weight = 3 if any(p.feature == "country" for p in places) else (2 if toponym.admin_word else 1)
@@ -761,8 +765,10 @@ class PlacesStage:
             return self.gazetteer.named(toponym.name, place)
         # a famous city abroad, but under a name like its own: GeoNames also lists Bochum as "Bohong" (pinyin);
         # never for "Sanga local government" (an admin unit of the story's country, not Sanya in China)
+        # (not "Boni", a Malian village, as Bonn: a short name is spelled like too many)
         return not toponym.admin_word and place.population >= FAMOUS and (
-            spelled_alike(toponym.name, place.name) or exact_key(CITY_WORD.sub("", toponym.name)) == exact_key(place.name))  # "Cork city"
+            (len(toponym.name) >= MIN_LOOK_ALIKE_ABROAD and spelled_alike(toponym.name, place.name))
+            or exact_key(toponym.name) == exact_key(place.name) or exact_key(CITY_WORD.sub("", toponym.name)) == exact_key(place.name))  # "Cork city"
 
     def _score(self, place: Place, toponym: Toponym, countries, around: _Around, admins, rivals: _Rivals) -> tuple:
         # "London" in an American story is London, not a Kentucky town a thousand times smaller (unless
@@ -1025,6 +1031,11 @@ class PlacesStage:
         """The country of each demonym in the text, in order ("Syrian", "Iraqi" -> SY, IQ)."""
         return [self.demonyms[w.lower()] for w in re.findall(r"[A-Z][a-z]+", text) if w.lower() in self.demonyms]
 
+    def _elsewhere(self, text: str, toponym: Toponym) -> bool:
+        """ "on the border with Cameroon", "fled to Chad": a place the story is not about."""
+        relation = self._relation(text, toponym)
+        return relation is not None and relation.geo_precision == 0
+
     def _relation(self, text: str, toponym: Toponym) -> Relation | None:
         if _is_dateline(text, toponym):
             return DATELINE
@@ -1058,7 +1069,7 @@ class PlacesStage:
 # "between Gao and Ansongo" (but "clashes between the Ma'aliya and Rizeigat" are between peoples)
 NAMED_AFTER_TOWN = re.compile(r"\s+(?:villages?|towns?|hamlets?|district|area|camp|port|airport|harbou?r)\b")
 PROVINCE_AFTER_TOWN = re.compile(r"\b(?:in|at|near) [A-Z][\w'-]+(?: [A-Z][\w'-]+)?, $")
-SAID_TO_BE_A_PLACE = re.compile(r"(?:village|town|city|hamlet|area|district|neighbou?rhood|camp|region|outskirts) of (?:the )?$|\bcapital,? $|\bbetween $|\b(?:in|near|at|into|from|outside|toward|towards|around|clearing|of|across|throughout|inside|within|entered|reached|road to|way to|route to|highway to) (?:the )?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)ern )?$")
+SAID_TO_BE_A_PLACE = re.compile(r"(?:village|town|city|hamlet|area|district|neighbou?rhood|camp|region|outskirts) of (?:the )?$|\bcapital,? $|\bbetween $|\b(?:in|near|at|into|from|outside|toward|towards|around|clearing|of|across|throughout|inside|within|entered|reached|road to|way to|route to|highway to) (?:the )?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)ern |central )?$")
 DIGIT = re.compile(r"\d")
 DATELINE_NAME = re.compile(r"(?:^|\n)([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})(?=%s)" % DATELINE_AFTER.pattern)
 DATELINE_SENTENCES = 3  # a dateline without a dash is looked for in an article's first sentences (or after a line break)
