@@ -1010,6 +1010,7 @@ def test_places_a_town_s_superior_court_names_the_town(stages):
     [
         ("Militants ambushed a Malian army convoy between Gao and Ansongo on Sunday.", {"Malian": "NORP", "Gao": "PERSON", "Ansongo": "PERSON"}),
         ("Malian troops recaptured Ansongo on Friday after a week of fighting.", {"Malian": "NORP"}),
+        ("Jihadists attacked Ansongo in Mali overnight, residents said.", {"Mali": "GPE"}),
     ],
 )
 def test_places_a_town_of_the_story_is_a_place_between_towns_or_after_a_siege_verb(stages, text, entities):

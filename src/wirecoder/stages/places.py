@@ -90,7 +90,7 @@ INSTITUTION_AFTER = re.compile(r"\s+(?:police|detectives|firefighters|city counc
 HEADED_TO = re.compile(r"\b(?:to|via|towards?)\s+$")
 # what is done to a place: "shelled Maarat al-Numan", "recaptured Ansongo" (a town the story's countries have, even
 # spelled otherwise)
-ATTACKED = re.compile(r"\b(?:shelled|bombed|bombarded|besieged|stormed|overran|recaptured|captured|seized|struck|pounded)\s+$")
+ATTACKED = re.compile(r"\b(?:shelled|bombed|bombarded|besieged|stormed|overran|recaptured|captured|seized|struck|pounded|hit|targeted|attacked|raided)\s+$")
 HEADLINE_WORDS = 4  # an unknown capitalised run this long is a title-case headline, not a village
 SITE_LOOKBACK = 2  # sentences back to the town a site's sentence or the one before it names
 WORLD_CITY = 1_000_000  # such a city abroad beats a namesake of the story's country CAPITAL_OVER_LOCAL times smaller
