@@ -23,6 +23,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..gazetteer import MIN_LOOSE_KEY, Gazetteer, spelled_alike, spelling_similarity
 from ..gazetteer.names import exact_key, loose_key
@@ -80,6 +81,7 @@ ALIAS_VOTE = 0.5  # a name matched only among a place's other names says less ab
 ANYWHERE_SIMILARITY = 0.85  # Mahmoudiya/Mahmudiyah 0.9; Dargai/Daraga 0.83 is too far for a guess abroad
 PROVINCE_ANYWHERE_SIMILARITY = 0.8  # "Zabol Province"/Zabul 0.8; Katanga/Katanning 0.75
 DWARFS = 10  # ...and only when it is this many times larger than its look-alikes abroad
+NAMES_CACHED = 65_536  # names whose places the stage remembers
 MIN_LOOK_ALIKE_ABROAD = 6  # letters a name needs before a famous city abroad spelled like it is taken for it
 IN_A_NAME = re.compile(r"\b[A-Z][a-z]+(?= [A-Z])")  # "French" of "French Quarter"
 NATIONAL_SPEAKERS = re.compile(r"\b([A-Z][a-z]+)\s+(?:local\s+)?(?:officials?|authorities|police|governors?|prosecutors?|emergency services|rescuers|health ministry|interior ministry)\b")
@@ -186,6 +188,7 @@ class PlacesStage:
         words = "|".join(sorted((re.escape(d) for d in self.demonyms), key=len, reverse=True))
         # "the Afghan capital", "Somalia's capital", "the Bangladesh capital"
         self.capital_phrase = re.compile(rf"\b(?:(?P<demonym>(?i:{words}))|(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:['’]s)?) capital\b") if words else None
+        self._named_ids = lru_cache(maxsize=NAMES_CACHED)(self._places_so_named)
 
     def __call__(self, doc: AnalyzedArticle) -> AnalyzedArticle:
         names = doc_names(doc)
@@ -813,7 +816,7 @@ class PlacesStage:
         province_city = (place.iso3, place.admin1) in rivals.provinces and self._city_of_its_province(toponym, place)
         # of two look-alikes, the one spelled closer: "Sheikh Zuweid" is Ash Shaykh Zuwayd, not Ash-Shaykh Zayid
         # ...and a place known by the very name written ("Nikolaev" is one of Mykolaiv's names) is closest of all
-        closeness = 1.0 if primary or self.gazetteer.named(toponym.name, place) else round(spelling_similarity(toponym.name, place.name) * 20) / 20
+        closeness = 1.0 if primary or place.geonameid in self._named_ids(toponym.name) else round(spelling_similarity(toponym.name, place.name) * 20) / 20
         # "Dallas" is the city of a million, not a Pennsylvania borough near two other small namesakes the story seems to cluster at
         dominant = (place.feature == "city" and dwarfs_local) or vouched
         # "western states such as California or Washington", "Alabama, Georgia and Florida": a place of the kind
@@ -821,6 +824,10 @@ class PlacesStage:
         listed_kind = place.feature in around.listed_kinds
         return (listed_kind, country_named, in_country, around.holds_town_before(place), admin_named, dateline_city, 2 if province_city else primary, not off_state, in_named_admin, near_named_district,
                 world_city, in_article_admin, capital, dominant, near, closeness, province_city, large_unit, math.log1p(place.population))
+
+    def _places_so_named(self, name: str) -> frozenset:
+        """The places known by this very name, not look-alikes (cached per stage: asked for every candidate scored)."""
+        return frozenset(p.geonameid for p in self.gazetteer.candidates(name, ()))
 
     def _prominent(self, place: Place, toponym: Toponym, countries) -> bool:
         """A country, a sea, a large city, or a province of the story's countries, under its own name,
