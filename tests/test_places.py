@@ -1180,3 +1180,11 @@ def test_places_a_country_across_the_border_does_not_make_the_story_s_country(st
     text = "Boko Haram killed at least 10 people in a settlement on the way into the centre of Gambaru, on the border with Cameroon."
     found = {m.span.text: m for m in run(stages, text, {"Boko Haram": "ORG"})}
     assert found["Gambaru"].place.country == "Nigeria"
+
+
+def test_places_the_white_house_is_in_washington_not_a_tennessee_town(stages):
+    find_actors, find_places = stages
+    text = "Aides to the president met in the West Wing of the White House on Monday, officials in the United States said."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("West Wing", "White House")]
+    found = find_places.resolve_spans(find_actors(analyzed(text, entities={"United States": "GPE"})), spans)
+    assert [(m.place.name, m.place.admin1) for m in found] == [("Washington", "District of Columbia")] * 2
