@@ -1188,3 +1188,10 @@ def test_places_the_white_house_is_in_washington_not_a_tennessee_town(stages):
     spans = [(text.index(n), text.index(n) + len(n)) for n in ("West Wing", "White House")]
     found = find_places.resolve_spans(find_actors(analyzed(text, entities={"United States": "GPE"})), spans)
     assert [(m.place.name, m.place.admin1) for m in found] == [("Washington", "District of Columbia")] * 2
+
+
+def test_places_a_government_s_voice_does_not_make_the_story_s_country(stages):
+    text = "Russian shelling killed three people in Kherson on Monday, the Kremlin denied targeting civilians."
+    found = {m.span.text: m for m in run(stages, text, {"Russian": "NORP", "Kherson": "GPE", "Kremlin": "ORG"})}
+    kherson = found["Kherson"].place
+    assert (kherson.name, kherson.country, kherson.feature) == ("Kherson", "Ukraine", "city")  # the city, not the oblast

@@ -520,6 +520,9 @@ class PlacesStage:
                              and not (toponym.person_word or toponym.in_a_name) and not self._elsewhere(doc.article.text, toponym))
             if not places or not (toponym.from_entity or toponym.place_context or named_country):
                 continue
+            relation = self._relation(doc.article.text, toponym)
+            if relation is not None and relation.relation == "government":
+                continue  # "the Kremlin denied", "Washington said": a government's voice, not where the story is
             # a country or province name counts more; "Bangui" says more than a hamlet
             weight = 3 if any(p.feature == "country" for p in places) else (2 if toponym.admin_word else 1)
             if len(places) == 1 and places[0].population >= FAMOUS:
@@ -786,7 +789,9 @@ class PlacesStage:
         capital = self._is_capital(place) and (dwarfs_local or (at_home and place.population >= CAPITAL_AT_HOME * (others[0] if others else 0)))
         # "Toronto" in an American story is Toronto, not the Ohio town of 5,000
         world_city = place.feature == "city" and place.population >= WORLD_CITY and dwarfs_local
-        province_abroad = rivals.hamlets_at_home and place.feature == "admin1" and exact_key(place.name) == exact_key(toponym.name)
+        # "Saada", "Hodeidah" with no "province" after them: the city the province is named after (ACLED codes it so)
+        province_city = (place.iso3, place.admin1) in rivals.provinces and self._city_of_its_province(toponym, place)
+        province_abroad = rivals.hamlets_at_home and (province_city or (place.feature == "admin1" and exact_key(place.name) == exact_key(toponym.name)))
         vouched = place in rivals.vouched  # "Klamath Falls, Oregon"; Manchester, England, in a story of American soldiers
         in_country = _cc(self, place) in countries or capital or world_city or province_abroad or vouched
         admin_named = toponym.admin_word and place.feature in ("admin1", "admin2")
@@ -812,8 +817,6 @@ class PlacesStage:
         # "Niger State" is the Nigerian state, not the country
         country_named = place.feature in ("country", "region") and not toponym.admin_word
         dateline_city = place.feature == "city" and toponym.span.text.isupper() and toponym.from_entity
-        # "Saada", "Hodeidah" with no "province" after them: the city the province is named after (ACLED codes it so)
-        province_city = (place.iso3, place.admin1) in rivals.provinces and self._city_of_its_province(toponym, place)
         # of two look-alikes, the one spelled closer: "Sheikh Zuweid" is Ash Shaykh Zuwayd, not Ash-Shaykh Zayid
         # ...and a place known by the very name written ("Nikolaev" is one of Mykolaiv's names) is closest of all
         closeness = 1.0 if primary or place.geonameid in self._named_ids(toponym.name) else round(spelling_similarity(toponym.name, place.name) * 20) / 20
@@ -1039,9 +1042,9 @@ class PlacesStage:
         return [self.demonyms[w.lower()] for w in re.findall(r"[A-Z][a-z]+", text) if w.lower() in self.demonyms]
 
     def _elsewhere(self, text: str, toponym: Toponym) -> bool:
-        """ "on the border with Cameroon", "fled to Chad": a place the story is not about."""
+        """ "on the border with Cameroon", "fled to Chad", "the Kremlin denied": a place the story is not about."""
         relation = self._relation(text, toponym)
-        return relation is not None and relation.geo_precision == 0
+        return relation is not None and relation.relation in ("elsewhere", "government")
 
     def _relation(self, text: str, toponym: Toponym) -> Relation | None:
         if _is_dateline(text, toponym):
