@@ -18,6 +18,11 @@ def run(stages, text, entities=None):
     return find_places(find_actors(analyzed(text, entities=entities))).places
 
 
+def by_text(stages, text, entities=None):
+    """The mentions found, by the words of their span."""
+    return {m.span.text: m for m in run(stages, text, entities)}
+
+
 def test_places_resolves_a_transliterated_town(stages):
     found = run(stages, "Fighting raged in Hajeen, in eastern Syria, on Thursday.", {"Hajeen": "GPE", "Syria": "GPE"})
     hajin = next(m for m in found if m.span.text == "Hajeen")
@@ -775,7 +780,7 @@ def test_places_a_person_s_possession_and_names_with_digits_are_no_places(stages
          "Georgia", ("Georgia", "United States", "admin1")),
         ("Moscow keeps troops in Georgia, Armenia and Moldova.", {"Moscow": "GPE", "Georgia": "GPE", "Armenia": "GPE", "Moldova": "GPE"},
          "Georgia", ("Georgia", "Georgia", "country")),
-        ("Tech firms are leaving western states such as California or Washington for Texas.",
+        ("Start-ups keep quitting western states like California or Washington for cheaper Texas.",
          {"California": "GPE", "Washington": "GPE", "Texas": "GPE"}, "Washington", ("Washington", "United States", "admin1")),
         # Gardai are Ireland's police; "District Court" is a court, not a district of the US namesake Clover Hill
         ("Gardai said a teenager appeared before Cloverhill District Court over a fatal stabbing in Dundalk.", {"Dundalk": "GPE"},
@@ -833,8 +838,8 @@ def test_places_a_quarter_the_gazetteer_lacks_is_coded_at_its_city(stages, text,
 
 
 def test_places_a_namesake_farther_than_the_text_says_is_not_the_place(stages):
-    text = "A suicide bomber struck houses in Abbasiya, 15 km north of the Iraqi city of Samarra, on Sunday."
-    found = {m.span.text: m for m in run(stages, text, {"Abbasiya": "GPE", "Samarra": "GPE"})}
+    text = "Militants blew up homes at Abbasiya, some 15 km north of Samarra in Iraq, on Sunday."
+    found = by_text(stages, text, {"Abbasiya": "GPE", "Samarra": "GPE"})
     samarra = found["Samarra"]
     assert samarra.place.admin1 == "Salah ad Din" and samarra.geo_precision == 2  # the landmark, near
     abbasiya = found.get("Abbasiya")
@@ -843,8 +848,8 @@ def test_places_a_namesake_farther_than_the_text_says_is_not_the_place(stages):
 
 
 def test_places_a_namesake_in_another_country_than_the_district_said_is_not_the_place(stages):
-    text = "A bomb went off in a car in Jani Khel area of Lakki Marwat district on Thursday."
-    found = {m.span.text: m for m in run(stages, text, {"Jani Khel": "GPE", "Lakki Marwat": "GPE"})}
+    text = "A roadside device wrecked a pickup at the Jani Khel area in Lakki Marwat district overnight."
+    found = by_text(stages, text, {"Jani Khel": "GPE", "Lakki Marwat": "GPE"})
     jani_khel = found["Jani Khel"]
     assert (jani_khel.place.country, jani_khel.relation) == ("Pakistan", "within")  # coded at the district
 
@@ -978,7 +983,7 @@ def test_places_the_eu_is_a_region(stages):
 
 def test_places_one_entity_over_a_comma_is_a_place_and_its_county(stages):
     text = "The touring cars race at Thruxton, Hampshire in May and at Donington Park, Leicestershire in June."
-    found = {m.span.text: m for m in run(stages, text, {"Thruxton, Hampshire": "GPE", "Donington Park, Leicestershire": "GPE"})}
+    found = by_text(stages, text, {"Thruxton, Hampshire": "GPE", "Donington Park, Leicestershire": "GPE"})
     assert (found["Thruxton"].place.name, found["Thruxton"].place.country) == ("Thruxton", "United Kingdom")
     assert found["Hampshire"].place.feature == "admin2"
     # a site the gazetteer lacks, with no town named, lies in the county written after it
@@ -1019,21 +1024,21 @@ def test_places_a_town_of_the_story_is_a_place_between_towns_or_after_a_siege_ve
 
 
 def test_places_a_police_station_or_the_province_a_capital_heads_is_where_it_happened(stages):
-    text = "A car bomb exploded outside a police station in Quetta, the capital of Balochistan province, killing five officers."
-    found = {m.span.text: m for m in run(stages, text, {"Quetta": "GPE", "Balochistan province": "GPE"})}
+    text = "Attackers detonated explosives beside a police station in Quetta, the capital of Balochistan province, killing five officers."
+    found = by_text(stages, text, {"Quetta": "GPE", "Balochistan province": "GPE"})
     assert found["Quetta"].relation is None  # not "police in Quetta said": the station is in Quetta
     assert (found["Balochistan province"].relation, found["Balochistan province"].geo_precision) == (None, 3)
 
 
 def test_places_police_in_a_town_who_said_something_are_a_speaker(stages):
     text = "Police in Jalingo said gunmen killed four farmers in Ardo-Kola on Sunday."
-    found = {m.span.text: m for m in run(stages, text, {"Jalingo": "GPE", "Ardo-Kola": "GPE"})}
+    found = by_text(stages, text, {"Jalingo": "GPE", "Ardo-Kola": "GPE"})
     assert found["Jalingo"].relation == "speaker"
 
 
 def test_places_a_quarter_namesake_far_from_its_city_is_the_city_s_quarter(stages):
     text = "Protesters clashed with police in Dhaka's Mirpur area on Friday; two people were killed."
-    found = {m.span.text: m for m in run(stages, text, {"Dhaka": "GPE", "Mirpur": "GPE"})}
+    found = by_text(stages, text, {"Dhaka": "GPE", "Mirpur": "GPE"})
     assert found["Dhaka"].relation is None
     assert (found["Mirpur"].place.name, found["Mirpur"].relation, found["Mirpur"].geo_precision) == ("Dhaka", "quarter", 1)
 
@@ -1049,15 +1054,15 @@ def test_places_a_saint_s_name_is_no_town(stages):
 
 
 def test_places_a_site_named_after_a_county_of_the_story_lies_in_it(stages):
-    text = "The suspect, arrested in Texas on Friday, was booked into the Titus County Jail the same night."
-    found = {m.span.text: m for m in run(stages, text, {"Texas": "GPE", "Titus County Jail": "FAC"})}
+    text = "Deputies in Texas held the man overnight in the Titus County Jail after his arrest."
+    found = by_text(stages, text, {"Texas": "GPE", "Titus County Jail": "FAC"})
     jail = found["Titus County Jail"]
     assert (jail.relation, jail.place.name, jail.place.admin1, jail.place.feature) == ("site", "Titus County", "Texas", "admin2")
 
 
 def test_places_a_site_named_after_a_person_is_not_at_a_small_namesake_town(stages):
     text = "Researchers in New York said the study at Cornell University took four years."
-    found = {m.span.text: m for m in run(stages, text, {"New York": "GPE", "Cornell University": "ORG"})}
+    found = by_text(stages, text, {"New York": "GPE", "Cornell University": "ORG"})
     site = found.get("Cornell University")
     assert site is None or site.place is None or site.place.name != "Cornell"
 
@@ -1076,13 +1081,13 @@ def test_places_clashes_between_the_peoples_name_no_places(stages):
     ],
 )
 def test_places_a_city_named_like_its_province_is_the_city_unless_the_province_is_said(stages, text, name, expected):
-    found = {m.span.text: m for m in run(stages, text, {"Yemen": "GPE", "United States": "GPE"})}
+    found = by_text(stages, text, {"Yemen": "GPE", "United States": "GPE"})
     assert (found[name].place.name, found[name].place.feature) == expected
 
 
 def test_places_the_city_s_quarter_is_in_the_city_not_in_a_foreigner_s_country(stages):
     text = "Police in Karachi said gunmen shot dead a Chinese national in the city's Saddar area on Monday."
-    found = {m.span.text: m for m in run(stages, text, {"Karachi": "GPE", "Chinese": "NORP"})}
+    found = by_text(stages, text, {"Karachi": "GPE", "Chinese": "NORP"})
     saddar = found["Saddar"]
     assert (saddar.place.name, saddar.relation, saddar.geo_precision) == ("Karachi", "quarter", 1)
 
@@ -1095,7 +1100,7 @@ def test_places_a_name_with_da_is_one_name_and_islamists_are_no_village(stages):
 
 def test_places_a_foreigner_s_nationality_does_not_place_an_unknown_village(stages):
     text = "Gunmen shot dead a Chinese engineer near the village of Zarakai on Monday, Pakistani police said."
-    found = {m.span.text: m for m in run(stages, text, {"Chinese": "NORP", "Pakistani": "NORP"})}
+    found = by_text(stages, text, {"Chinese": "NORP", "Pakistani": "NORP"})
     village = found.get("Zarakai")
     assert village is None or village.place is None or village.place.country != "China"
 
@@ -1114,21 +1119,21 @@ def test_places_towns_shelled_are_places_of_the_story_however_spelled(stages):
 
 def test_places_a_city_s_quarter_of_two_words_is_one_name(stages):
     text = "Clashes in Tripoli's Ain Zara district between rival militias left 15 dead, officials in Libya said."
-    found = {m.span.text: m for m in run(stages, text, {"Tripoli": "GPE", "Ain Zara": "FAC", "Libya": "GPE"})}
+    found = by_text(stages, text, {"Tripoli": "GPE", "Ain Zara": "FAC", "Libya": "GPE"})
     quarter = found["Ain Zara"]  # not France's Ain and a Turkish Zara
     assert (quarter.place.name, quarter.relation) == ("Tripoli", "quarter")
 
 
 def test_places_a_village_near_a_foreign_border_is_not_in_that_country(stages):
     text = "A drone strike hit a car on the outskirts of Sarmada, near the Turkish border, on Tuesday. Idlib province has seen more strikes."
-    found = {m.span.text: m for m in run(stages, text, {"Idlib province": "GPE", "Turkish": "NORP"})}
+    found = by_text(stages, text, {"Idlib province": "GPE", "Turkish": "NORP"})
     sarmada = found["Sarmada"]
     assert sarmada.place is not None and sarmada.place.country == "Syria"
 
 
 def test_places_names_the_text_lists_as_villages_are_all_places(stages):
     text = "Government artillery shelled the villages of Kafr Nouran and Atareb in Syria overnight."
-    found = {m.span.text: m for m in run(stages, text, {"Syria": "GPE"})}
+    found = by_text(stages, text, {"Syria": "GPE"})
     assert found["Atareb"].place.name == "Al Atarib"  # vouched for by the list, though Kafr Nouran is unknown
 
 
@@ -1140,7 +1145,7 @@ def test_places_a_dateline_with_its_year_is_where_the_reporter_files_from(stages
 
 def test_places_a_name_the_text_calls_a_village_is_no_district(stages):
     text = "The attackers stormed Sabon Gari village in Nigeria around 11 pm on Wednesday."
-    found = {m.span.text: m for m in run(stages, text, {"Sabon Gari": "GPE", "Nigeria": "GPE"})}
+    found = by_text(stages, text, {"Sabon Gari": "GPE", "Nigeria": "GPE"})
     assert found["Sabon Gari"].place.feature == "city"  # not Kaduna's Sabon Gari local government area
 
 
@@ -1151,34 +1156,34 @@ def test_places_a_large_city_is_no_lesser_place_than_a_province_abroad_so_named(
 
 def test_places_where_the_news_was_told_is_a_speaker(stages):
     text = "Speaking in Washington, the secretary said Houthi forces attacked a ship near Aden on Friday."
-    found = {m.span.text: m for m in run(stages, text, {"Washington": "GPE", "Aden": "GPE"})}
+    found = by_text(stages, text, {"Washington": "GPE", "Aden": "GPE"})
     assert found["Washington"].relation == "speaker" and found["Aden"].relation == "near"
 
 
 def test_places_where_the_dead_were_brought_is_not_where_they_died(stages):
     text = "Bodies of 12 migrants killed in an attack near Kufra were brought to Benghazi, officials in Libya said."
-    found = {m.span.text: m for m in run(stages, text, {"Kufra": "GPE", "Benghazi": "GPE", "Libya": "GPE"})}
+    found = by_text(stages, text, {"Kufra": "GPE", "Benghazi": "GPE", "Libya": "GPE"})
     assert found["Benghazi"].relation == "elsewhere"
 
 
 @pytest.mark.parametrize("town, expected", [("Pokrovsk", ("Pokrovsk", "Donetsk")), ("Nikolaev", ("Mykolayiv", "Mykolaiv"))])
 def test_places_officials_speak_of_their_own_land_and_a_town_s_own_name_beats_a_look_alike(stages, town, expected):
     text = f"Russian missiles struck {town} overnight, killing three people, Ukrainian officials said."
-    found = {m.span.text: m for m in run(stages, text, {"Russian": "NORP", "Ukrainian": "NORP"})}
+    found = by_text(stages, text, {"Russian": "NORP", "Ukrainian": "NORP"})
     place = found[town].place
     assert (place.name, place.admin1, place.country) == (*expected, "Ukraine")
 
 
 def test_places_a_short_unknown_name_is_no_famous_city_abroad(stages):
     text = "Jihadists killed 12 soldiers in an ambush between Boni and Hombori in central Mali."
-    found = {m.span.text: m for m in run(stages, text, {"Boni": "PERSON", "Mali": "PERSON"})}
+    found = by_text(stages, text, {"Boni": "PERSON", "Mali": "PERSON"})
     assert found["Mali"].place.name == "Mali"  # a country named as such, whatever the model called it
     assert found["Boni"].place is None or found["Boni"].place.country == "Mali"  # not Bonn
 
 
 def test_places_a_country_across_the_border_does_not_make_the_story_s_country(stages):
-    text = "Boko Haram killed at least 10 people in a settlement on the way into the centre of Gambaru, on the border with Cameroon."
-    found = {m.span.text: m for m in run(stages, text, {"Boko Haram": "ORG"})}
+    text = "Boko Haram fighters raided homes on the edge of Gambaru, close to the border with Cameroon, killing ten."
+    found = by_text(stages, text, {"Boko Haram": "ORG"})
     assert found["Gambaru"].place.country == "Nigeria"
 
 
@@ -1192,6 +1197,6 @@ def test_places_the_white_house_is_in_washington_not_a_tennessee_town(stages):
 
 def test_places_a_government_s_voice_does_not_make_the_story_s_country(stages):
     text = "Russian shelling killed three people in Kherson on Monday, the Kremlin denied targeting civilians."
-    found = {m.span.text: m for m in run(stages, text, {"Russian": "NORP", "Kherson": "GPE", "Kremlin": "ORG"})}
+    found = by_text(stages, text, {"Russian": "NORP", "Kherson": "GPE", "Kremlin": "ORG"})
     kherson = found["Kherson"].place
     assert (kherson.name, kherson.country, kherson.feature) == ("Kherson", "Ukraine", "city")  # the city, not the oblast
