@@ -699,12 +699,9 @@ class PlacesStage:
             return [(start, end, from_entity)]  # "Tripoli's Ain Zara district": a quarter's one name
         for cut in range(1, len(words)):
             first, second = whole[: words[cut - 1].end()], whole[words[cut].start() :]
-            if self._well_known(first) and self._well_known(self.units.bare(second)) and self._an_area(self.units.bare(second)):
+            if self._well_known(first) and self._well_known(self.units.bare(second)):
                 return [(start, start + len(first), from_entity), (start + words[cut].start(), end, from_entity)]
         return [(start, end, from_entity)]
-
-    def _an_area(self, name: str) -> bool:  # a province or a country: what may follow a town a comma was left out before
-        return any(p.feature in ("country", "region", *ADMIN_FEATURES) for p in self.gazetteer.candidates(name) if exact_key(p.name) == exact_key(name))
 
     def _well_known(self, name: str) -> bool:
         return name[:1].isupper() and any(
