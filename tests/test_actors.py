@@ -97,3 +97,8 @@ def test_actors_militants_in_a_story_of_one_jihadist_group_are_that_group(stage)
 def test_actors_miners_and_workers_killed_are_civilians(stage):
     doc = stage(analyzed("Armed men attacked a gold mine in Burkina Faso, killing 15 miners and six construction workers."))
     assert [(a.span.text, a.inter) for a in doc.actors if a.inter == 7] == [("miners", 7), ("construction workers", 7)]
+
+
+def test_actors_rebels_of_a_story_elsewhere_are_not_syria_s(stage):
+    text = "The army took control of the town of Kidal in northern Mali from Tuareg rebels."
+    assert names(stage, text, entities={"Mali": "GPE"}) == [("The army", "Military Forces of Mali"), ("rebels", "Unidentified Armed Group (Mali)")]
