@@ -28,6 +28,8 @@ def types(stage, text, actors=()):
         ("Gunmen abducted eleven passengers from a bus.", "Abduction/forced disappearance"),
         ("Hundreds of protesters marched against fuel prices in the capital.", "Peaceful protest"),
         ("Police fired tear gas to disperse the crowd outside parliament.", "Protest with intervention"),
+        ("Police fired tear gas at protesters in the central business district.", "Protest with intervention"),
+        ("Soldiers fired live rounds at demonstrators outside the palace.", "Excessive force against protesters"),
         ("The two sides signed a ceasefire agreement in the evening.", "Agreement"),
         ("Security forces arrested four suspected members of the cell.", "Arrests"),
         ("Engineers defused a bomb planted under a bridge.", "Disrupted weapons use"),
