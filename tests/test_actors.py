@@ -102,3 +102,8 @@ def test_actors_miners_and_workers_killed_are_civilians(stage):
 def test_actors_rebels_of_a_story_elsewhere_are_not_syria_s(stage):
     text = "The army took control of the town of Kidal in northern Mali from Tuareg rebels."
     assert names(stage, text, entities={"Mali": "GPE"}) == [("The army", "Military Forces of Mali"), ("rebels", "Unidentified Armed Group (Mali)")]
+
+
+def test_actors_a_local_chief_shot_dead_is_a_civilian(stage):
+    text = "Unknown gunmen shot dead a local chief in the town, residents said."
+    assert names(stage, text)[:2] == [("Unknown gunmen", "Unidentified Armed Group"), ("local chief", "Civilians")]

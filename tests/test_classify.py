@@ -30,6 +30,7 @@ def types(stage, text, actors=()):
         ("Police fired tear gas to disperse the crowd outside parliament.", "Protest with intervention"),
         ("Police fired tear gas at protesters in the central business district.", "Protest with intervention"),
         ("Soldiers fired live rounds at demonstrators outside the palace.", "Excessive force against protesters"),
+        ("Strikes on Rafah killed at least 22 people overnight, medics said.", "Air/drone strike"),
         ("The two sides signed a ceasefire agreement in the evening.", "Agreement"),
         ("Security forces arrested four suspected members of the cell.", "Arrests"),
         ("Engineers defused a bomb planted under a bridge.", "Disrupted weapons use"),

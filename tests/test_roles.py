@@ -161,3 +161,9 @@ def test_roles_the_side_that_acts_in_a_when_clause_is_actor1_whoever_died_first(
 def test_roles_a_speaker_telling_its_own_forces_act_is_its_actor(text, trigger_words, sub, expected):
     actors = [mention(text, side, side) for side in ("Valley Front", "Desert Hawks") if side in text]
     assert roles_of(text, trigger_words, sorted(actors, key=lambda a: a.span.start), sub=sub)[:2] == expected
+
+
+def test_roles_a_side_that_repelled_an_attack_fought_its_author():
+    text = "The Valley Front said it repelled a Desert Hawks attack on the dam, killing dozens of fighters."
+    actors = [mention(text, "Valley Front", "Valley Front"), mention(text, "Desert Hawks", "Desert Hawks")]
+    assert roles_of(text, "repelled a Desert Hawks attack", actors)[:2] == ("Valley Front", "Desert Hawks")

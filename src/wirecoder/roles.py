@@ -57,7 +57,7 @@ TARGETED = re.compile(r"^\s*(?:at|on|against|toward|towards)\s+(?:the\s+)?$", re
 SUBORDINATE = re.compile(r"\b(?:when|as|after|while|because|before|that|which|whom)\s+(?:the\s+)?$", re.I)
 INTRO_PHRASE = re.compile(r"\s*(?:With|Without|Despite|Amid)\b[^,;]{0,120},")
 BETWEEN = re.compile(r"\b(?:between|pitting|pitted)\b", re.I)
-AGAINST = re.compile(r"\b(?:against|on|targeting|repel\w*|repuls\w*|fought off|beat back|pushed back|(?:clash\w*|fight\w*|fought|battl\w*|skirmish\w*) with)\s+(?:the\s+)?$", re.I)
+AGAINST = re.compile(r"\b(?:against|on|targeting|repel\w*|repuls\w*|fought off|beat back|pushed back|(?:clash\w*|fight\w*|fought|battl\w*|skirmish\w*) with)\s+(?:the\s+|an?\s+)?$", re.I)
 
 
 @dataclass(frozen=True)
