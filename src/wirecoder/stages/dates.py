@@ -37,6 +37,7 @@ from ..knowledge import compile_for_lowered_text, lowered_text, read_rows
 from ..numbers import word_to_int
 from ..records import AnalyzedArticle, DateMention, Span
 from ..settings import Settings
+from .clean import Boilerplate, load_boilerplate, paragraphs
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
@@ -265,8 +266,9 @@ class DatesStage:
     reads = ("sentences",)
     writes = ("dates",)  # and the article's publication date, when only its date line gives it
 
-    def __init__(self, patterns: list[DatePattern]):
+    def __init__(self, patterns: list[DatePattern], boilerplate: Boilerplate | None = None):
         self.patterns = patterns
+        self.boilerplate = boilerplate  # its wire datelines ("JOS, Nigeria, Jan 25, 2024 (AFP) -") date the report
 
     def __call__(self, doc: AnalyzedArticle) -> AnalyzedArticle:
         published = doc.article.published
@@ -276,11 +278,13 @@ class DatesStage:
             published = self.header_date(doc)
             if published is not None:  # the page's date line is the report's date for every later stage
                 doc = replace(doc, article=replace(doc.article, published=published))
+        datelines = self._datelines(doc.article.text)
         mentions = []
         for index, sentence in enumerate(doc.sentences):
             # "Updated: November 11, 2011 20:09 IST" and "JOS, Nigeria, Jan 25, 2024 (AFP) -" date the page, not an event
             matches = [(m, p) for m, p in find_matches(sentence.span.text, self.patterns)
-                       if not _publication_line(doc, sentence.span, m) and not _in_wire_dateline(doc.article.text, sentence.span.start, m)]
+                       if not _publication_line(doc, sentence.span, m)
+                       and not any(a <= sentence.span.start + m.start() < b for a, b in datelines)]
             reported = _report_day(sentence.span.text, matches, published)
             for match, pattern in matches:
                 start = sentence.span.start + match.start()
@@ -296,11 +300,28 @@ class DatesStage:
         from the raw text: cleaning drops "Posted: ..." lines as page furniture)."""
         for line in doc.article.text[:HEADER_CHARS].splitlines():
             for match, pattern in find_matches(line, self.patterns):
-                if pattern.resolver in ABSOLUTE and match.groupdict().get("year") and (_date_line(line, match) or _wire_dateline(line, match)):
+                if pattern.resolver in ABSOLUTE and match.groupdict().get("year") and _date_line(line, match):
+                    start, end, *_ = resolve(match, pattern, None)
+                    if start is not None and start == end:
+                        return start
+        for a, b in self._datelines(doc.article.text):
+            for match, pattern in find_matches(doc.article.text[a:b], self.patterns):
+                if pattern.resolver in ABSOLUTE and match.groupdict().get("year"):
                     start, end, *_ = resolve(match, pattern, None)
                     if start is not None and start == end:
                         return start
         return None
+
+    def _datelines(self, text: str) -> list[tuple[int, int]]:
+        """Where the wire datelines at the top of the text are: the clean stage's own dateline patterns."""
+        if self.boilerplate is None:
+            return []
+        found = []
+        for paragraph in paragraphs(text[:DATELINE_CHARS]):
+            prefix = self.boilerplate.prefix(paragraph.text)
+            if prefix and prefix[1] == "dateline":
+                found.append((paragraph.start, paragraph.start + prefix[0].end()))
+        return found
 
 
 REPORT_VERB = re.compile(r"\b(?:said|says|told \w+|announced|reported|added|confirmed|stated)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
@@ -319,27 +340,13 @@ def _report_day(text: str, matches: list[tuple[re.Match, DatePattern]], publishe
 
 
 HEADER_CHARS = 160  # a date line sits above or beside the headline, not in the story
+DATELINE_CHARS = 400  # a wire dateline opens the story's first paragraph, under its headline
 PUBLICATION_LINE_WORDS = 6  # besides its date, a page's date line holds a few words ("Updated", "IST")
 
 
 def _publication_line(doc: AnalyzedArticle, sentence: Span, match: re.Match) -> bool:
     """A sentence at the top of the page that is little more than a date."""
     return sentence.start < HEADER_CHARS and _date_line(sentence.text, match)
-
-
-# "JOS, Nigeria, Jan 25, 2024 (AFP) - Gunmen killed...": a wire story's dateline dates the report
-WIRE_PLACE = re.compile(r"^\s*[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w .'’-]+)?,\s*$")
-WIRE_AGENCY = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?[-–—:]")
-
-
-def _wire_dateline(text: str, match: re.Match) -> bool:
-    return bool(WIRE_PLACE.match(text[: match.start()]) and WIRE_AGENCY.match(text[match.end() :]))
-
-
-def _in_wire_dateline(text: str, offset: int, match: re.Match) -> bool:
-    start, end = offset + match.start(), offset + match.end()
-    line_start = text.rfind("\n", 0, start) + 1
-    return bool(WIRE_PLACE.match(text[line_start:start]) and WIRE_AGENCY.match(text[end : end + 50]))
 
 
 def _date_line(text: str, match: re.Match) -> bool:
@@ -360,4 +367,4 @@ def _cached_patterns(extra: tuple[Path, ...]) -> list[DatePattern]:
 
 
 def build(settings: Settings) -> DatesStage:
-    return DatesStage(_cached_patterns(tuple(settings.knowledge_paths)))
+    return DatesStage(_cached_patterns(tuple(settings.knowledge_paths)), load_boilerplate(tuple(settings.knowledge_paths)))
